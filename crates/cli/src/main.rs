@@ -1,0 +1,31 @@
+//! `mynaweb` — the native command-line tool that shares mynaweb's card, reader and certificate
+//! crates with the browser app.
+//!
+//! Integrators use it to see exactly what the card does without a browser (`mynaweb sim …`), to
+//! check what a USB reader is and whether a web page may use it (`mynaweb describe …`); relying
+//! parties use it to check certificates, signatures, CMS and CRLs (`mynaweb cert|sig|cms|crl …`).
+//! Every command prints text for people, or one JSON object with `--json` for machines, and exits
+//! non-zero with a message naming what was wrong when its input is not what was asked for.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod output;
+
+#[derive(Parser)]
+#[command(name = "mynaweb", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    // Each subcommand lives in its own module: `Name(module::Args)` here, `module::run` below.
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {}
+}

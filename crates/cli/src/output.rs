@@ -1,0 +1,49 @@
+//! How every subcommand reports: text for people, one JSON object for machines, and a
+//! non-zero exit with a message that names what was wrong.
+
+use std::process::ExitCode;
+
+/// A failure a subcommand reports to the user: what went wrong and what to do about it.
+#[derive(Debug)]
+pub struct Failure {
+    /// One sentence naming what was wrong (the file, the value, the card's answer).
+    pub message: String,
+    /// Process exit code (2 = bad input or usage, 1 = the check itself said no).
+    pub code: u8,
+}
+
+impl Failure {
+    /// Bad input: the file, argument or value is not what the command needs.
+    pub fn input(message: impl Into<String>) -> Self {
+        Self { message: message.into(), code: 2 }
+    }
+    /// The operation ran and failed (card refused, verification failed, I/O error).
+    pub fn failed(message: impl Into<String>) -> Self {
+        Self { message: message.into(), code: 1 }
+    }
+}
+
+/// Prints a result for people or, with `--json`, as one JSON object, and maps a failure to
+/// its exit code. With `--json`, a failure is printed as `{"error": "…"}` on stdout too.
+pub fn finish(json: bool, result: Result<(String, serde_json::Value), Failure>) -> ExitCode {
+    match result {
+        Ok((text, value)) => {
+            if json {
+                println!("{value}");
+            } else {
+                print!("{text}");
+                if !text.ends_with('\n') {
+                    println!();
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(failure) => {
+            if json {
+                println!("{}", serde_json::json!({ "error": failure.message }));
+            }
+            eprintln!("mynaweb: {}", failure.message);
+            ExitCode::from(failure.code)
+        }
+    }
+}
