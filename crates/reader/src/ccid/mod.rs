@@ -1,0 +1,7 @@
+//! USB CCID (rev 1.1): class descriptor, libccid dumps, bulk messages, and the driver.
+
+pub mod descriptor;
+pub mod libccid;
+
+pub use descriptor::{CcidDescriptor, ExchangeLevel};
+pub mod message;
