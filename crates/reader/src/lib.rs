@@ -19,10 +19,12 @@
 
 extern crate alloc;
 
+pub mod atr;
 pub mod catalog;
 pub mod ccid;
 pub mod codec;
 pub mod descriptors;
+pub mod t1;
 pub mod usb;
 
 pub use codec::DecodeError;
