@@ -1,0 +1,23 @@
+//! The mynaweb single-page app: Yew components for the citizen procedures, the reader panel and
+//! the language switch.
+//!
+//! Layout follows the Yew examples: pure state in [`i18n`] (and, later, one reducer per flow in the
+//! `flows` crate), one component per file under [`components`], and [`mount`] as the only entry the
+//! binary calls. Components never build APDUs: card work goes through the `card` crate.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+#![deny(clippy::unwrap_used)]
+
+pub mod browser;
+pub mod components;
+pub mod i18n;
+
+/// Renders the app into the document body.
+pub fn mount() {
+    yew::Renderer::<components::app::App>::new().render();
+}
+
+/// Renders the app into `root` (for tests and for hosts that give the app one element).
+pub fn mount_to(root: web_sys::Element) {
+    yew::Renderer::<components::app::App>::with_root(root).render();
+}
