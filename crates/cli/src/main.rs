@@ -11,6 +11,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod account;
 mod output;
 
 #[derive(Parser)]
@@ -23,9 +24,13 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     // Each subcommand lives in its own module: `Name(module::Args)` here, `module::run` below.
+    /// Check bank-account data against the 公金受取口座 rules (bank/branch codes, Zengin kana, ゆうちょ).
+    Account(account::AccountArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {}
+    match cli.command {
+        Command::Account(args) => account::run(args),
+    }
 }

@@ -4,6 +4,10 @@
 //!
 //! - [`date`]: a civil date in JST, age on a reference date with the 29 February rule
 //!   (flows.md §0.3);
+//! - [`session`]: the shared card-session machine (flows.md §0.2), generic over the operation,
+//!   with [`pin`] checking the PIN kind before the card is asked;
+//! - [`document`]: "which document do I show?" (flows.md §1C);
+//! - [`facts`]: phone numbers, menu digits and hours the flows show, with their source;
 //! - [`account`]: the 公金受取口座 field rules, the Zengin kana normaliser, the ゆうちょ 記号・番号
 //!   conversion and the own-name check (flows.md §2.2–§2.4), with bank data plugged in through
 //!   [`account::BankDirectory`].
@@ -29,4 +33,9 @@
 extern crate alloc;
 
 pub mod account;
+pub mod date;
+pub mod document;
+pub mod facts;
+pub mod pin;
+pub mod session;
 mod text;

@@ -17,7 +17,11 @@ pub fn fold_full_width(c: char) -> char {
 
 /// Folds full-width forms to ASCII ([`fold_full_width`]) and removes leading/trailing white space.
 pub fn fold_and_trim(input: &str) -> String {
-    input.trim_matches(|c: char| c.is_whitespace()).chars().map(fold_full_width).collect()
+    input
+        .trim_matches(|c: char| c.is_whitespace())
+        .chars()
+        .map(fold_full_width)
+        .collect()
 }
 
 #[cfg(test)]

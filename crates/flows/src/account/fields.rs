@@ -62,8 +62,11 @@ fn exact_digits<const N: usize>(
     input: &str,
 ) -> Result<[u8; N], DigitsError> {
     let digits = ascii_digits(field, input)?;
-    <[u8; N]>::try_from(digits.as_bytes())
-        .map_err(|_| DigitsError::WrongLength { field, expected, found: digits.len() })
+    <[u8; N]>::try_from(digits.as_bytes()).map_err(|_| DigitsError::WrongLength {
+        field,
+        expected,
+        found: digits.len(),
+    })
 }
 
 macro_rules! fixed_code {
@@ -145,8 +148,11 @@ impl AccountNumber {
     /// Parses 1–7 digits (full-width allowed) and left-pads them with zeros to 7 (flows.md §2.2).
     pub fn parse_padded(input: &str) -> Result<Self, DigitsError> {
         let digits = ascii_digits(Self::FIELD, input)?;
-        Self::pad(digits.as_bytes())
-            .ok_or(DigitsError::WrongLength { field: Self::FIELD, expected: "1–7", found: digits.len() })
+        Self::pad(digits.as_bytes()).ok_or(DigitsError::WrongLength {
+            field: Self::FIELD,
+            expected: "1–7",
+            found: digits.len(),
+        })
     }
 
     /// Left-pads 0–7 ASCII digits to seven; `None` when longer than seven.
@@ -226,17 +232,33 @@ mod tests {
     #[test]
     fn accepts_four_digit_bank_code_in_full_width() {
         assert_eq!(BankCode::parse("０００１").unwrap().as_str(), "0001");
-        assert_eq!(BankCode::parse(" 9900 ").unwrap(), BankCode::JAPAN_POST_BANK);
+        assert_eq!(
+            BankCode::parse(" 9900 ").unwrap(),
+            BankCode::JAPAN_POST_BANK
+        );
     }
 
     #[test]
     fn rejects_bank_code_of_wrong_length_or_letters() {
         assert_eq!(
             BankCode::parse("001"),
-            Err(DigitsError::WrongLength { field: "bank code", expected: "4", found: 3 })
+            Err(DigitsError::WrongLength {
+                field: "bank code",
+                expected: "4",
+                found: 3
+            })
         );
-        assert_eq!(BankCode::parse("00a1"), Err(DigitsError::NotADigit { field: "bank code", character: 'a' }));
-        assert_eq!(BankCode::parse("  "), Err(DigitsError::Empty { field: "bank code" }));
+        assert_eq!(
+            BankCode::parse("00a1"),
+            Err(DigitsError::NotADigit {
+                field: "bank code",
+                character: 'a'
+            })
+        );
+        assert_eq!(
+            BankCode::parse("  "),
+            Err(DigitsError::Empty { field: "bank code" })
+        );
     }
 
     #[test]
@@ -244,21 +266,38 @@ mod tests {
         assert_eq!(BranchCode::parse("058").unwrap().as_str(), "058");
         assert_eq!(
             BranchCode::parse("58"),
-            Err(DigitsError::WrongLength { field: "branch code", expected: "3", found: 2 })
+            Err(DigitsError::WrongLength {
+                field: "branch code",
+                expected: "3",
+                found: 2
+            })
         );
     }
 
     #[test]
     fn account_number_is_padded_to_seven_digits() {
-        assert_eq!(AccountNumber::parse_padded("１２３").unwrap().as_str(), "0000123");
-        assert_eq!(AccountNumber::parse_padded("1234567").unwrap().as_str(), "1234567");
+        assert_eq!(
+            AccountNumber::parse_padded("１２３").unwrap().as_str(),
+            "0000123"
+        );
+        assert_eq!(
+            AccountNumber::parse_padded("1234567").unwrap().as_str(),
+            "1234567"
+        );
         assert_eq!(
             AccountNumber::parse_padded("12345678"),
-            Err(DigitsError::WrongLength { field: "account number", expected: "1–7", found: 8 })
+            Err(DigitsError::WrongLength {
+                field: "account number",
+                expected: "1–7",
+                found: 8
+            })
         );
         assert_eq!(
             AccountNumber::parse_padded("12-34"),
-            Err(DigitsError::NotADigit { field: "account number", character: '-' })
+            Err(DigitsError::NotADigit {
+                field: "account number",
+                character: '-'
+            })
         );
     }
 
@@ -268,8 +307,14 @@ mod tests {
         assert_eq!(AccountType::parse("普通"), Ok(AccountType::Futsu));
         assert_eq!(AccountType::parse("TOZA"), Ok(AccountType::Toza));
         assert_eq!(AccountType::parse("２"), Ok(AccountType::Toza));
-        assert_eq!(AccountType::parse("貯蓄"), Err(AccountTypeError::SavingsNotConfirmed));
-        assert_eq!(AccountType::parse("savings"), Err(AccountTypeError::Unknown));
+        assert_eq!(
+            AccountType::parse("貯蓄"),
+            Err(AccountTypeError::SavingsNotConfirmed)
+        );
+        assert_eq!(
+            AccountType::parse("savings"),
+            Err(AccountTypeError::Unknown)
+        );
         assert_eq!(AccountType::Toza.zengin_code(), 2);
     }
 }

@@ -38,11 +38,11 @@ use core::fmt;
 /// Half-width forms of the full-width katakana U+30A1 (`ァ`) … U+30F6 (`ヶ`), in code-point
 /// order, with small kana already made large; an empty entry has no Zengin form (`ヰ`, `ヱ`).
 const KATAKANA_TO_ZENGIN: [&str; 86] = [
-    "ｱ", "ｱ", "ｲ", "ｲ", "ｳ", "ｳ", "ｴ", "ｴ", "ｵ", "ｵ", "ｶ", "ｶﾞ", "ｷ", "ｷﾞ", "ｸ", "ｸﾞ", "ｹ", "ｹﾞ",
-    "ｺ", "ｺﾞ", "ｻ", "ｻﾞ", "ｼ", "ｼﾞ", "ｽ", "ｽﾞ", "ｾ", "ｾﾞ", "ｿ", "ｿﾞ", "ﾀ", "ﾀﾞ", "ﾁ", "ﾁﾞ", "ﾂ",
-    "ﾂ", "ﾂﾞ", "ﾃ", "ﾃﾞ", "ﾄ", "ﾄﾞ", "ﾅ", "ﾆ", "ﾇ", "ﾈ", "ﾉ", "ﾊ", "ﾊﾞ", "ﾊﾟ", "ﾋ", "ﾋﾞ", "ﾋﾟ",
-    "ﾌ", "ﾌﾞ", "ﾌﾟ", "ﾍ", "ﾍﾞ", "ﾍﾟ", "ﾎ", "ﾎﾞ", "ﾎﾟ", "ﾏ", "ﾐ", "ﾑ", "ﾒ", "ﾓ", "ﾔ", "ﾔ", "ﾕ", "ﾕ",
-    "ﾖ", "ﾖ", "ﾗ", "ﾘ", "ﾙ", "ﾚ", "ﾛ", "ﾜ", "ﾜ", "", "", "ｦ", "ﾝ", "ｳﾞ", "ｶ", "ｹ",
+    "ｱ", "ｱ", "ｲ", "ｲ", "ｳ", "ｳ", "ｴ", "ｴ", "ｵ", "ｵ", "ｶ", "ｶﾞ", "ｷ", "ｷﾞ", "ｸ", "ｸﾞ", "ｹ", "ｹﾞ", "ｺ",
+    "ｺﾞ", "ｻ", "ｻﾞ", "ｼ", "ｼﾞ", "ｽ", "ｽﾞ", "ｾ", "ｾﾞ", "ｿ", "ｿﾞ", "ﾀ", "ﾀﾞ", "ﾁ", "ﾁﾞ", "ﾂ", "ﾂ", "ﾂﾞ", "ﾃ",
+    "ﾃﾞ", "ﾄ", "ﾄﾞ", "ﾅ", "ﾆ", "ﾇ", "ﾈ", "ﾉ", "ﾊ", "ﾊﾞ", "ﾊﾟ", "ﾋ", "ﾋﾞ", "ﾋﾟ", "ﾌ", "ﾌﾞ", "ﾌﾟ", "ﾍ", "ﾍﾞ",
+    "ﾍﾟ", "ﾎ", "ﾎﾞ", "ﾎﾟ", "ﾏ", "ﾐ", "ﾑ", "ﾒ", "ﾓ", "ﾔ", "ﾔ", "ﾕ", "ﾕ", "ﾖ", "ﾖ", "ﾗ", "ﾘ", "ﾙ", "ﾚ",
+    "ﾛ", "ﾜ", "ﾜ", "", "", "ｦ", "ﾝ", "ｳﾞ", "ｶ", "ｹ",
 ];
 
 /// Large forms of the half-width small kana U+FF67 (`ｧ`) … U+FF6F (`ｯ`).
@@ -113,7 +113,10 @@ pub fn to_zengin(input: &str) -> Result<ZenginName, KanaError> {
         }
         if !push_zengin(c, &mut out) {
             out.truncate(start);
-            return Err(KanaError::CharacterNotAllowed { character: c, position });
+            return Err(KanaError::CharacterNotAllowed {
+                character: c,
+                position,
+            });
         }
     }
     if out.is_empty() {
@@ -186,11 +189,22 @@ mod tests {
 
     /// check(input, expected Zengin form) — the normaliser table of flows.md §2.2.
     fn check(input: &str, expected: &str) {
-        assert_eq!(to_zengin(input).map(|n| n.as_str().into()), Ok::<String, KanaError>(expected.into()), "input {input:?}");
+        assert_eq!(
+            to_zengin(input).map(|n| n.as_str().into()),
+            Ok::<String, KanaError>(expected.into()),
+            "input {input:?}"
+        );
     }
 
     fn check_rejects(input: &str, character: char, position: usize) {
-        assert_eq!(to_zengin(input), Err(KanaError::CharacterNotAllowed { character, position }), "input {input:?}");
+        assert_eq!(
+            to_zengin(input),
+            Err(KanaError::CharacterNotAllowed {
+                character,
+                position
+            }),
+            "input {input:?}"
+        );
     }
 
     #[test]

@@ -129,12 +129,21 @@ pub fn check_account(
     purpose: CheckPurpose,
 ) -> Result<CheckedAccount, Vec<AccountProblem>> {
     let mut problems = Vec::new();
-    let bank = BankCode::parse(input.bank).map_err(|e| problems.push(AccountProblem::BankCode(e))).ok();
-    let branch = BranchCode::parse(input.branch).map_err(|e| problems.push(AccountProblem::BranchCode(e))).ok();
-    let account_type =
-        AccountType::parse(input.account_type).map_err(|e| problems.push(AccountProblem::AccountType(e))).ok();
-    let number = AccountNumber::parse_padded(input.number).map_err(|e| problems.push(AccountProblem::Number(e))).ok();
-    let holder = to_zengin(input.holder).map_err(|e| problems.push(AccountProblem::Holder(e))).ok();
+    let bank = BankCode::parse(input.bank)
+        .map_err(|e| problems.push(AccountProblem::BankCode(e)))
+        .ok();
+    let branch = BranchCode::parse(input.branch)
+        .map_err(|e| problems.push(AccountProblem::BranchCode(e)))
+        .ok();
+    let account_type = AccountType::parse(input.account_type)
+        .map_err(|e| problems.push(AccountProblem::AccountType(e)))
+        .ok();
+    let number = AccountNumber::parse_padded(input.number)
+        .map_err(|e| problems.push(AccountProblem::Number(e)))
+        .ok();
+    let holder = to_zengin(input.holder)
+        .map_err(|e| problems.push(AccountProblem::Holder(e)))
+        .ok();
 
     let mut notes = Vec::new();
     let mut bank_entry = None;
@@ -150,8 +159,19 @@ pub fn check_account(
         }
     }
     match (bank, branch, account_type, number, holder) {
-        (Some(bank), Some(branch), Some(account_type), Some(number), Some(holder)) if problems.is_empty() => {
-            Ok(CheckedAccount { bank, bank_entry, branch, branch_entry, account_type, number, holder, notes })
+        (Some(bank), Some(branch), Some(account_type), Some(number), Some(holder))
+            if problems.is_empty() =>
+        {
+            Ok(CheckedAccount {
+                bank,
+                bank_entry,
+                branch,
+                branch_entry,
+                account_type,
+                number,
+                holder,
+                notes,
+            })
         }
         _ => Err(problems),
     }
@@ -173,7 +193,11 @@ fn look_up(
     };
     match directory.branch(bank, branch) {
         BranchLookup::Found(entry) => Ok((Some(bank_entry), Some(entry), None)),
-        BranchLookup::NotLoaded => Ok((Some(bank_entry), None, Some(AccountNote::BranchListNotLoaded))),
+        BranchLookup::NotLoaded => Ok((
+            Some(bank_entry),
+            None,
+            Some(AccountNote::BranchListNotLoaded),
+        )),
         BranchLookup::Missing => Err(match purpose {
             CheckPurpose::Register => AccountProblem::UnknownBranch { bank, branch },
             CheckPurpose::Confirm => AccountProblem::BranchGone { bank, branch },
@@ -207,7 +231,11 @@ pub fn check_yucho(
     }
     let (_, branch_entry, note) = look_up(account.bank, account.branch, directory, purpose)?;
     notes.extend(note);
-    Ok(CheckedYucho { account, branch_entry, notes })
+    Ok(CheckedYucho {
+        account,
+        branch_entry,
+        notes,
+    })
 }
 
 #[cfg(test)]
@@ -219,15 +247,30 @@ mod tests {
     use super::test_directory::TestDirectory;
     use super::*;
 
-    fn input<'a>(bank: &'a str, branch: &'a str, number: &'a str, holder: &'a str) -> AccountInput<'a> {
-        AccountInput { bank, branch, account_type: "futsu", number, holder }
+    fn input<'a>(
+        bank: &'a str,
+        branch: &'a str,
+        number: &'a str,
+        holder: &'a str,
+    ) -> AccountInput<'a> {
+        AccountInput {
+            bank,
+            branch,
+            account_type: "futsu",
+            number,
+            holder,
+        }
     }
 
     #[test]
     fn accepts_and_normalises_an_ordinary_account() {
         let dir = TestDirectory::new();
-        let checked =
-            check_account(&input("０００１", "001", "１２３", "ヤマダ　タロウ"), Some(&dir), CheckPurpose::Register).unwrap();
+        let checked = check_account(
+            &input("０００１", "001", "１２３", "ヤマダ　タロウ"),
+            Some(&dir),
+            CheckPurpose::Register,
+        )
+        .unwrap();
         assert_eq!(checked.bank.as_str(), "0001");
         assert_eq!(checked.bank_entry.unwrap().kana, "ﾐｽﾞﾎ");
         assert_eq!(checked.branch_entry.unwrap().name, "東京営業部");
@@ -239,7 +282,13 @@ mod tests {
     #[test]
     fn reports_every_problem_at_once() {
         let problems = check_account(
-            &AccountInput { bank: "01", branch: "1x1", account_type: "貯蓄", number: "12345678", holder: "山田" },
+            &AccountInput {
+                bank: "01",
+                branch: "1x1",
+                account_type: "貯蓄",
+                number: "12345678",
+                holder: "山田",
+            },
             None,
             CheckPurpose::Register,
         )
@@ -247,27 +296,61 @@ mod tests {
         assert_eq!(
             problems,
             vec![
-                AccountProblem::BankCode(DigitsError::WrongLength { field: "bank code", expected: "4", found: 2 }),
-                AccountProblem::BranchCode(DigitsError::NotADigit { field: "branch code", character: 'x' }),
+                AccountProblem::BankCode(DigitsError::WrongLength {
+                    field: "bank code",
+                    expected: "4",
+                    found: 2
+                }),
+                AccountProblem::BranchCode(DigitsError::NotADigit {
+                    field: "branch code",
+                    character: 'x'
+                }),
                 AccountProblem::AccountType(AccountTypeError::SavingsNotConfirmed),
-                AccountProblem::Number(DigitsError::WrongLength { field: "account number", expected: "1–7", found: 8 }),
-                AccountProblem::Holder(KanaError::CharacterNotAllowed { character: '山', position: 1 }),
+                AccountProblem::Number(DigitsError::WrongLength {
+                    field: "account number",
+                    expected: "1–7",
+                    found: 8
+                }),
+                AccountProblem::Holder(KanaError::CharacterNotAllowed {
+                    character: '山',
+                    position: 1
+                }),
             ]
         );
     }
 
     #[test]
     fn without_directory_says_existence_was_not_checked() {
-        let checked = check_account(&input("0001", "001", "1234567", "ﾔﾏﾀﾞ ﾀﾛｳ"), None, CheckPurpose::Register).unwrap();
+        let checked = check_account(
+            &input("0001", "001", "1234567", "ﾔﾏﾀﾞ ﾀﾛｳ"),
+            None,
+            CheckPurpose::Register,
+        )
+        .unwrap();
         assert_eq!(checked.notes, vec![AccountNote::DirectoryNotChecked]);
     }
 
     #[test]
     fn unknown_bank_and_branch_are_problems() {
         let dir = TestDirectory::new();
-        let bank = check_account(&input("0002", "001", "1", "ｱ"), Some(&dir), CheckPurpose::Register).unwrap_err();
-        assert_eq!(bank, vec![AccountProblem::UnknownBank(BankCode::parse("0002").unwrap())]);
-        let branch = check_account(&input("0001", "999", "1", "ｱ"), Some(&dir), CheckPurpose::Register).unwrap_err();
+        let bank = check_account(
+            &input("0002", "001", "1", "ｱ"),
+            Some(&dir),
+            CheckPurpose::Register,
+        )
+        .unwrap_err();
+        assert_eq!(
+            bank,
+            vec![AccountProblem::UnknownBank(
+                BankCode::parse("0002").unwrap()
+            )]
+        );
+        let branch = check_account(
+            &input("0001", "999", "1", "ｱ"),
+            Some(&dir),
+            CheckPurpose::Register,
+        )
+        .unwrap_err();
         assert_eq!(
             branch,
             vec![AccountProblem::UnknownBranch {
@@ -298,7 +381,12 @@ mod tests {
     #[test]
     fn branch_list_not_loaded_is_a_note() {
         let dir = TestDirectory::new();
-        let checked = check_account(&input("0005", "001", "1", "ｱ"), Some(&dir), CheckPurpose::Register).unwrap();
+        let checked = check_account(
+            &input("0005", "001", "1", "ｱ"),
+            Some(&dir),
+            CheckPurpose::Register,
+        )
+        .unwrap();
         assert_eq!(checked.notes, vec![AccountNote::BranchListNotLoaded]);
     }
 
@@ -313,7 +401,10 @@ mod tests {
         let missing = check_yucho("19990", "11", Some(&dir), CheckPurpose::Register).unwrap_err();
         assert_eq!(
             missing,
-            AccountProblem::UnknownBranch { bank: BankCode::JAPAN_POST_BANK, branch: BranchCode::parse("998").unwrap() }
+            AccountProblem::UnknownBranch {
+                bank: BankCode::JAPAN_POST_BANK,
+                branch: BranchCode::parse("998").unwrap()
+            }
         );
         assert_eq!(
             check_yucho("2", "1", Some(&dir), CheckPurpose::Register),

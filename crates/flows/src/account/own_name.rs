@@ -47,7 +47,9 @@ pub fn check_own_name(card_reading: Option<&str>, holder: &ZenginName) -> OwnNam
         return OwnNameFinding::NoReading;
     };
     match to_zengin(reading) {
-        Ok(card) if card.without_spaces() == holder.without_spaces() => OwnNameFinding::ReadingMatches,
+        Ok(card) if card.without_spaces() == holder.without_spaces() => {
+            OwnNameFinding::ReadingMatches
+        }
         Ok(card_reading) => OwnNameFinding::ReadingDiffers { card_reading },
         Err(_) => OwnNameFinding::NoReading,
     }
@@ -71,21 +73,35 @@ mod tests {
 
     #[test]
     fn matching_reading_in_other_script_and_spacing() {
-        assert_eq!(check_own_name(Some("やまだ　たろう"), &holder("ﾔﾏﾀﾞﾀﾛｳ")), OwnNameFinding::ReadingMatches);
+        assert_eq!(
+            check_own_name(Some("やまだ　たろう"), &holder("ﾔﾏﾀﾞﾀﾛｳ")),
+            OwnNameFinding::ReadingMatches
+        );
         assert!(!OwnNameFinding::ReadingMatches.warns());
     }
 
     #[test]
     fn differing_reading_warns_with_card_form() {
         let finding = check_own_name(Some("ヤマダ ハナコ"), &holder("ﾔﾏﾀﾞ ﾀﾛｳ"));
-        assert_eq!(finding, OwnNameFinding::ReadingDiffers { card_reading: holder("ﾔﾏﾀﾞ ﾊﾅｺ") });
+        assert_eq!(
+            finding,
+            OwnNameFinding::ReadingDiffers {
+                card_reading: holder("ﾔﾏﾀﾞ ﾊﾅｺ")
+            }
+        );
         assert!(finding.warns());
     }
 
     #[test]
     fn no_reading_or_unusable_reading_means_nothing_to_compare() {
-        assert_eq!(check_own_name(None, &holder("ﾔﾏﾀﾞ")), OwnNameFinding::NoReading);
-        assert_eq!(check_own_name(Some("山田"), &holder("ﾔﾏﾀﾞ")), OwnNameFinding::NoReading);
+        assert_eq!(
+            check_own_name(None, &holder("ﾔﾏﾀﾞ")),
+            OwnNameFinding::NoReading
+        );
+        assert_eq!(
+            check_own_name(Some("山田"), &holder("ﾔﾏﾀﾞ")),
+            OwnNameFinding::NoReading
+        );
     }
 
     #[test]

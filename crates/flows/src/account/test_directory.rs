@@ -29,7 +29,11 @@ impl BankDirectory for TestDirectory {
             "9900" => entry("9900", "ゆうちょ", "ﾕｳﾁﾖ"),
             _ => None,
         }?;
-        Some(BankEntry { code: BankCode::parse(&c).ok()?, name, kana })
+        Some(BankEntry {
+            code: BankCode::parse(&c).ok()?,
+            name,
+            kana,
+        })
     }
 
     fn branch(&self, bank: BankCode, branch: BranchCode) -> BranchLookup {
@@ -42,7 +46,13 @@ impl BankDirectory for TestDirectory {
             ("9900", "408") => entry("408", "四〇八", "ﾖﾝｾﾞﾛﾊﾁ"),
             _ => None,
         };
-        match found.and_then(|(c, name, kana)| Some(BranchEntry { code: BranchCode::parse(&c).ok()?, name, kana })) {
+        match found.and_then(|(c, name, kana)| {
+            Some(BranchEntry {
+                code: BranchCode::parse(&c).ok()?,
+                name,
+                kana,
+            })
+        }) {
             Some(entry) => BranchLookup::Found(entry),
             None => BranchLookup::Missing,
         }

@@ -48,7 +48,18 @@ impl YuchoAccount {
     /// The branch name's Zengin kana, digit by digit (`ゼロゴハチ` for 058; Zengin writes キユウ
     /// with a large ユ), flows.md §2.4 step 4.
     pub fn branch_kana(&self) -> String {
-        const KANA: [&str; 10] = ["ゼロ", "イチ", "ニ", "サン", "ヨン", "ゴ", "ロク", "ナナ", "ハチ", "キユウ"];
+        const KANA: [&str; 10] = [
+            "ゼロ",
+            "イチ",
+            "ニ",
+            "サン",
+            "ヨン",
+            "ゴ",
+            "ロク",
+            "ナナ",
+            "ハチ",
+            "キユウ",
+        ];
         self.branch
             .as_str()
             .bytes()
@@ -106,8 +117,10 @@ pub fn convert_yucho(kigou: &str, bangou: &str) -> Result<YuchoAccount, YuchoErr
     if let Some(character) = kigou.chars().find(|c| !c.is_ascii_digit()) {
         return Err(YuchoError::KigouNotDigits { character });
     }
-    let k: [u8; 5] = <[u8; 5]>::try_from(kigou.as_bytes())
-        .map_err(|_| YuchoError::KigouLength { found: kigou.chars().count() })?;
+    let k: [u8; 5] =
+        <[u8; 5]>::try_from(kigou.as_bytes()).map_err(|_| YuchoError::KigouLength {
+            found: kigou.chars().count(),
+        })?;
     if k[4] != b'0' {
         return Err(YuchoError::KigouLastDigit);
     }
@@ -124,7 +137,9 @@ pub fn convert_yucho(kigou: &str, bangou: &str) -> Result<YuchoAccount, YuchoErr
     let digits = bangou.as_bytes();
     let (account_type, number_digits, suffix) = if savings {
         if digits.len() > 8 {
-            return Err(YuchoError::SavingsBangouLength { found: digits.len() });
+            return Err(YuchoError::SavingsBangouLength {
+                found: digits.len(),
+            });
         }
         match digits.split_last() {
             Some((b'1', rest)) => (AccountType::Futsu, rest, b'8'),
@@ -132,12 +147,15 @@ pub fn convert_yucho(kigou: &str, bangou: &str) -> Result<YuchoAccount, YuchoErr
         }
     } else {
         if digits.len() > 6 {
-            return Err(YuchoError::TransferBangouLength { found: digits.len() });
+            return Err(YuchoError::TransferBangouLength {
+                found: digits.len(),
+            });
         }
         (AccountType::Toza, digits, b'9')
     };
-    let number = AccountNumber::pad(number_digits)
-        .ok_or(YuchoError::SavingsBangouLength { found: digits.len() })?;
+    let number = AccountNumber::pad(number_digits).ok_or(YuchoError::SavingsBangouLength {
+        found: digits.len(),
+    })?;
     Ok(YuchoAccount {
         bank: BankCode::JAPAN_POST_BANK,
         branch: BranchCode::from_digits([k[1], k[2], suffix]),
@@ -177,7 +195,11 @@ pub fn soft_check_digit(kigou: [u8; 5], bangou: &[u8]) -> Option<u8> {
     let mut sum: u32 = 0;
     for group in s.chunks_exact(3) {
         if let [a, b, c] = group {
-            let third = if *c >= 5 { 2 * u32::from(*c) - 9 } else { 2 * u32::from(*c) };
+            let third = if *c >= 5 {
+                2 * u32::from(*c) - 9
+            } else {
+                2 * u32::from(*c)
+            };
             sum += u32::from(*a) + 3 * u32::from(*b) + third;
         }
     }
@@ -227,9 +249,15 @@ mod tests {
     #[test]
     fn pads_short_numbers() {
         let account = convert_yucho("15150", "21111111").unwrap();
-        assert_eq!((account.branch.as_str(), account.number.as_str()), ("518", "2111111"));
+        assert_eq!(
+            (account.branch.as_str(), account.number.as_str()),
+            ("518", "2111111")
+        );
         let account = convert_yucho("00580", "654321").unwrap();
-        assert_eq!((account.branch.as_str(), account.number.as_str()), ("059", "0654321"));
+        assert_eq!(
+            (account.branch.as_str(), account.number.as_str()),
+            ("059", "0654321")
+        );
         let account = convert_yucho("10000", "1").unwrap();
         assert_eq!(account.number.as_str(), "0000000");
     }
@@ -243,20 +271,51 @@ mod tests {
         assert_eq!(soft_check_digit(*b"16150", b"12233411"), Some(5));
         assert_eq!(soft_check_digit(*b"10001", b"10001"), Some(7));
         assert_eq!(soft_check_digit(*b"10000", b"123456789"), None);
-        assert!(convert_yucho("14080", "12712721").unwrap().check_digit_agrees);
+        assert!(
+            convert_yucho("14080", "12712721")
+                .unwrap()
+                .check_digit_agrees
+        );
     }
 
     #[test]
     fn rejects_invalid_shapes() {
-        assert_eq!(convert_yucho("1053", "12345671"), Err(YuchoError::KigouLength { found: 4 }));
-        assert_eq!(convert_yucho("200001", "80000001"), Err(YuchoError::KigouLength { found: 6 }));
-        assert_eq!(convert_yucho("10a30", "1"), Err(YuchoError::KigouNotDigits { character: 'a' }));
-        assert_eq!(convert_yucho("20530", "12345671"), Err(YuchoError::KigouFirstDigit));
-        assert_eq!(convert_yucho("10531", "12345671"), Err(YuchoError::KigouLastDigit));
-        assert_eq!(convert_yucho("10530", "12345670"), Err(YuchoError::SavingsBangouLastDigit));
-        assert_eq!(convert_yucho("15150", "211111111"), Err(YuchoError::SavingsBangouLength { found: 9 }));
-        assert_eq!(convert_yucho("01110", "2111110"), Err(YuchoError::TransferBangouLength { found: 7 }));
+        assert_eq!(
+            convert_yucho("1053", "12345671"),
+            Err(YuchoError::KigouLength { found: 4 })
+        );
+        assert_eq!(
+            convert_yucho("200001", "80000001"),
+            Err(YuchoError::KigouLength { found: 6 })
+        );
+        assert_eq!(
+            convert_yucho("10a30", "1"),
+            Err(YuchoError::KigouNotDigits { character: 'a' })
+        );
+        assert_eq!(
+            convert_yucho("20530", "12345671"),
+            Err(YuchoError::KigouFirstDigit)
+        );
+        assert_eq!(
+            convert_yucho("10531", "12345671"),
+            Err(YuchoError::KigouLastDigit)
+        );
+        assert_eq!(
+            convert_yucho("10530", "12345670"),
+            Err(YuchoError::SavingsBangouLastDigit)
+        );
+        assert_eq!(
+            convert_yucho("15150", "211111111"),
+            Err(YuchoError::SavingsBangouLength { found: 9 })
+        );
+        assert_eq!(
+            convert_yucho("01110", "2111110"),
+            Err(YuchoError::TransferBangouLength { found: 7 })
+        );
         assert_eq!(convert_yucho("10530", ""), Err(YuchoError::BangouNotDigits));
-        assert_eq!(convert_yucho("10530", "1234x671"), Err(YuchoError::BangouNotDigits));
+        assert_eq!(
+            convert_yucho("10530", "1234x671"),
+            Err(YuchoError::BangouNotDigits)
+        );
     }
 }

@@ -1,0 +1,512 @@
+//! `mynaweb account …` — the 公金受取口座 account rules of flows.md §2.2–§2.4 for relying parties
+//! that receive account data, using the same `flows` code as the app.
+//!
+//! - `account check`: bank code, branch code, type, number and holder name → the normalised
+//!   values, or every problem named by field;
+//! - `account kana TEXT`: holder name → Zengin half-width form, or the offending character;
+//! - `account yucho KIGOU BANGOU`: ゆうちょ 記号・番号 → bank 9900 / branch / type / number.
+//!
+//! Bank and branch existence is checked when `--bank-data DIR` points at a `zengin-code`
+//! source-data directory (`banks.json` and `branches/<bank>.json`); without it only the shapes
+//! are checked and the output says so (`"directory_checked": false`).
+//!
+//! Exit codes: 0 = accepted, 1 = the data breaks a rule, 2 = bad usage or unreadable bank data.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Subcommand};
+use flows::account::{
+    check_account, check_yucho, to_zengin, AccountInput, AccountNote, AccountProblem, BankCode,
+    BankDirectory, BankEntry, BranchCode, BranchEntry, BranchLookup, CheckPurpose, KanaError,
+};
+use serde_json::{json, Value};
+
+use crate::output::{finish, Failure};
+
+/// Check bank-account data against the 公金受取口座 rules (flows.md §2.2–§2.4).
+#[derive(Args)]
+pub struct AccountArgs {
+    #[command(subcommand)]
+    command: AccountCommand,
+}
+
+#[derive(Subcommand)]
+enum AccountCommand {
+    /// Check a whole account: codes, type, number and holder name.
+    Check(CheckArgs),
+    /// Normalise a holder name to the Zengin half-width kana form.
+    Kana(KanaArgs),
+    /// Convert a ゆうちょ銀行 記号・番号 to bank 9900 / branch / type / number.
+    Yucho(YuchoArgs),
+}
+
+#[derive(Args)]
+struct DirectoryArgs {
+    /// A zengin-code source-data directory (banks.json, branches/<bank>.json) to check that the
+    /// bank and branch exist.
+    #[arg(long, value_name = "DIR")]
+    bank_data: Option<PathBuf>,
+    /// The data comes from an existing registration (confirm mode): a missing branch is reported
+    /// as possibly gone after a merger.
+    #[arg(long)]
+    confirm: bool,
+    /// Print one JSON object.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    /// 金融機関コード (4 digits).
+    #[arg(long)]
+    bank: String,
+    /// 支店コード (3 digits).
+    #[arg(long)]
+    branch: String,
+    /// 預金種目: futsu (普通) or toza (当座).
+    #[arg(long = "type", value_name = "TYPE")]
+    account_type: String,
+    /// 口座番号 (1–7 digits, padded to 7).
+    #[arg(long)]
+    number: String,
+    /// 口座名義 (kana in any width, hiragana or Latin letters).
+    #[arg(long)]
+    holder: String,
+    #[command(flatten)]
+    common: DirectoryArgs,
+}
+
+#[derive(Args)]
+struct KanaArgs {
+    /// The holder name to normalise.
+    text: String,
+    /// Print one JSON object.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args)]
+struct YuchoArgs {
+    /// 記号 (5 digits).
+    kigou: String,
+    /// 番号 (up to 8 digits; for 振替口座 optionally with the middle digit, as 0-100001).
+    bangou: String,
+    #[command(flatten)]
+    common: DirectoryArgs,
+}
+
+/// Runs `mynaweb account …`.
+pub fn run(args: AccountArgs) -> ExitCode {
+    match args.command {
+        AccountCommand::Check(args) => run_check(args),
+        AccountCommand::Kana(args) => run_kana(args),
+        AccountCommand::Yucho(args) => run_yucho(args),
+    }
+}
+
+fn purpose(common: &DirectoryArgs) -> CheckPurpose {
+    if common.confirm {
+        CheckPurpose::Confirm
+    } else {
+        CheckPurpose::Register
+    }
+}
+
+fn run_kana(args: KanaArgs) -> ExitCode {
+    match kana_report(&args.text) {
+        Ok(value) => {
+            let text = value["zengin"].as_str().unwrap_or_default().to_string();
+            finish(args.json, Ok((text, value)))
+        }
+        Err(value) => {
+            let message = value["error"].as_str().unwrap_or_default().to_string();
+            report_problems(args.json, &message, value)
+        }
+    }
+}
+
+/// `{"zengin": …}` or `{"error": …, "char": …}`.
+fn kana_report(text: &str) -> Result<Value, Value> {
+    match to_zengin(text) {
+        Ok(name) => Ok(json!({ "zengin": name.as_str() })),
+        Err(error) => {
+            let character = match &error {
+                KanaError::CharacterNotAllowed { character, .. } => Some(character.to_string()),
+                _ => None,
+            };
+            Err(json!({ "error": error.to_string(), "char": character }))
+        }
+    }
+}
+
+fn run_check(args: CheckArgs) -> ExitCode {
+    let bank = BankCode::parse(&args.bank).ok();
+    let directory = match load_directory(args.common.bank_data.as_deref(), bank) {
+        Ok(directory) => directory,
+        Err(failure) => return finish(args.common.json, Err(failure)),
+    };
+    let input = AccountInput {
+        bank: &args.bank,
+        branch: &args.branch,
+        account_type: &args.account_type,
+        number: &args.number,
+        holder: &args.holder,
+    };
+    match check_account(
+        &input,
+        directory.as_ref().map(|d| d as &dyn BankDirectory),
+        purpose(&args.common),
+    ) {
+        Ok(account) => {
+            let notes: Vec<&str> = account.notes.iter().map(note_key).collect();
+            let mut text = format!(
+                "bank    {}{}\nbranch  {}{}\ntype    {}\nnumber  {}\nholder  {}\n",
+                account.bank,
+                named(account.bank_entry.as_ref().map(|b| b.name.as_str())),
+                account.branch,
+                named(account.branch_entry.as_ref().map(|b| b.name.as_str())),
+                account.account_type.cli_name(),
+                account.number,
+                account.holder,
+            );
+            append_notes(&mut text, &account.notes);
+            let value = json!({
+                "bank": account.bank.as_str(),
+                "bank_name": account.bank_entry.as_ref().map(|b| b.name.as_str()),
+                "branch": account.branch.as_str(),
+                "branch_name": account.branch_entry.as_ref().map(|b| b.name.as_str()),
+                "type": account.account_type.cli_name(),
+                "number": account.number.as_str(),
+                "holder": account.holder.as_str(),
+                "directory_checked": directory.is_some(),
+                "notes": notes,
+            });
+            finish(args.common.json, Ok((text, value)))
+        }
+        Err(problems) => {
+            let listed: Vec<Value> = problems
+                .iter()
+                .map(|p| {
+                    let mut entry = json!({ "field": problem_field(p), "message": p.to_string() });
+                    if let AccountProblem::Holder(KanaError::CharacterNotAllowed {
+                        character,
+                        ..
+                    }) = p
+                    {
+                        entry["char"] = json!(character.to_string());
+                    }
+                    entry
+                })
+                .collect();
+            let message = problems
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; ");
+            report_problems(
+                args.common.json,
+                &message,
+                json!({ "error": message, "problems": listed }),
+            )
+        }
+    }
+}
+
+fn run_yucho(args: YuchoArgs) -> ExitCode {
+    let directory = match load_directory(
+        args.common.bank_data.as_deref(),
+        Some(BankCode::JAPAN_POST_BANK),
+    ) {
+        Ok(directory) => directory,
+        Err(failure) => return finish(args.common.json, Err(failure)),
+    };
+    let result = check_yucho(
+        &args.kigou,
+        &args.bangou,
+        directory.as_ref().map(|d| d as &dyn BankDirectory),
+        purpose(&args.common),
+    );
+    match result {
+        Ok(checked) => {
+            let account = &checked.account;
+            let mut text = format!(
+                "bank    {} ゆうちょ銀行\nbranch  {} {}（{}）\ntype    {}\nnumber  {}\n",
+                account.bank,
+                account.branch,
+                account.branch_name(),
+                account.branch_kana(),
+                account.account_type.cli_name(),
+                account.number,
+            );
+            append_notes(&mut text, &checked.notes);
+            let notes: Vec<&str> = checked.notes.iter().map(note_key).collect();
+            let value = json!({
+                "bank": account.bank.as_str(),
+                "branch": account.branch.as_str(),
+                "type": account.account_type.cli_name(),
+                "number": account.number.as_str(),
+                "branch_name": account.branch_name(),
+                "branch_kana": account.branch_kana(),
+                "check_digit_agrees": account.check_digit_agrees,
+                "directory_checked": directory.is_some(),
+                "notes": notes,
+            });
+            finish(args.common.json, Ok((text, value)))
+        }
+        Err(problem) => finish(args.common.json, Err(Failure::failed(problem.to_string()))),
+    }
+}
+
+fn named(name: Option<&str>) -> String {
+    name.map(|n| format!(" {n}")).unwrap_or_default()
+}
+
+fn append_notes(text: &mut String, notes: &[AccountNote]) {
+    for note in notes {
+        text.push_str(match note {
+            AccountNote::DirectoryNotChecked => {
+                "note: bank and branch existence not checked (no --bank-data given)\n"
+            }
+            AccountNote::BranchListNotLoaded => "note: the bank's branch list was not available; branch not checked\n",
+            AccountNote::YuchoCheckDigitDisagrees => {
+                "warning: the 記号's check digit does not match the 番号; please check the numbers again\n"
+            }
+            _ => "note: unrecognised note\n",
+        });
+    }
+}
+
+/// Stable machine key of a note (JSON `notes`).
+fn note_key(note: &AccountNote) -> &'static str {
+    match note {
+        AccountNote::DirectoryNotChecked => "directory-not-checked",
+        AccountNote::BranchListNotLoaded => "branch-list-not-loaded",
+        AccountNote::YuchoCheckDigitDisagrees => "yucho-check-digit-disagrees",
+        _ => "other",
+    }
+}
+
+/// Which input field a problem is about (JSON `problems[].field`).
+fn problem_field(problem: &AccountProblem) -> &'static str {
+    match problem {
+        AccountProblem::BankCode(_) | AccountProblem::UnknownBank(_) => "bank",
+        AccountProblem::BranchCode(_)
+        | AccountProblem::UnknownBranch { .. }
+        | AccountProblem::BranchGone { .. } => "branch",
+        AccountProblem::AccountType(_) => "type",
+        AccountProblem::Number(_) => "number",
+        AccountProblem::Holder(_) => "holder",
+        _ => "account",
+    }
+}
+
+/// Reports a rule failure (exit 1) with a JSON object richer than `{"error": …}`.
+fn report_problems(json: bool, message: &str, value: Value) -> ExitCode {
+    if json {
+        println!("{value}");
+    }
+    eprintln!("mynaweb: {message}");
+    ExitCode::from(1)
+}
+
+/// A zengin-code source-data directory, read for one bank: `banks.json` and, when present,
+/// `branches/<bank>.json` (flows.md §2.5).
+struct SourceDataDirectory {
+    banks: BTreeMap<String, NamedRecord>,
+    bank: Option<BankCode>,
+    branches: Option<BTreeMap<String, NamedRecord>>,
+    date: String,
+}
+
+#[derive(serde::Deserialize)]
+struct NamedRecord {
+    name: String,
+    kana: String,
+}
+
+fn load_directory(
+    dir: Option<&Path>,
+    bank: Option<BankCode>,
+) -> Result<Option<SourceDataDirectory>, Failure> {
+    let Some(dir) = dir else {
+        return Ok(None);
+    };
+    let banks_path = dir.join("banks.json");
+    let banks: BTreeMap<String, NamedRecord> = read_json(&banks_path)?;
+    let branches = match bank {
+        Some(code) => {
+            let path = dir.join("branches").join(format!("{code}.json"));
+            if path.exists() {
+                Some(read_json(&path)?)
+            } else {
+                None
+            }
+        }
+        None => None,
+    };
+    let date = std::fs::read_to_string(dir.join("VERSION"))
+        .map(|v| v.trim().to_string())
+        .unwrap_or_default();
+    Ok(Some(SourceDataDirectory {
+        banks,
+        bank,
+        branches,
+        date,
+    }))
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, Failure> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Failure::input(format!("cannot read bank data {}: {e}", path.display())))?;
+    serde_json::from_str(&text).map_err(|e| {
+        Failure::input(format!(
+            "bank data {} is not the zengin-code JSON layout: {e}",
+            path.display()
+        ))
+    })
+}
+
+impl BankDirectory for SourceDataDirectory {
+    fn bank(&self, code: BankCode) -> Option<BankEntry> {
+        let record = self.banks.get(code.as_str())?;
+        Some(BankEntry {
+            code,
+            name: record.name.clone(),
+            kana: record.kana.clone(),
+        })
+    }
+
+    fn branch(&self, bank: BankCode, branch: BranchCode) -> BranchLookup {
+        let Some(branches) = self.branches.as_ref().filter(|_| self.bank == Some(bank)) else {
+            return BranchLookup::NotLoaded;
+        };
+        match branches.get(branch.as_str()) {
+            Some(record) => BranchLookup::Found(BranchEntry {
+                code: branch,
+                name: record.name.clone(),
+                kana: record.kana.clone(),
+            }),
+            None => BranchLookup::Missing,
+        }
+    }
+
+    fn data_date(&self) -> &str {
+        &self.date
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    #[test]
+    fn kana_report_gives_zengin_form_or_offending_char() {
+        assert_eq!(
+            kana_report("ヤマダ　タロウ"),
+            Ok(json!({ "zengin": "ﾔﾏﾀﾞ ﾀﾛｳ" }))
+        );
+        assert_eq!(
+            kana_report("タロウ😀"),
+            Err(json!({
+                "error": "「😀」 (U+1F600, character 4 of the name) cannot be used in a bank holder name",
+                "char": "😀"
+            }))
+        );
+        assert_eq!(
+            kana_report(" "),
+            Err(json!({ "error": "the holder name is empty", "char": null }))
+        );
+    }
+
+    /// A zengin-code source-data layout in a fresh temporary directory.
+    fn source_data(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("mynaweb-account-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("branches")).unwrap();
+        std::fs::write(
+            dir.join("banks.json"),
+            r#"{"0001":{"code":"0001","name":"みずほ","kana":"ミズホ","hira":"みずほ","roma":"mizuho"},
+               "9900":{"code":"9900","name":"ゆうちょ","kana":"ユウチヨ","hira":"ゆうちよ","roma":"yuucho"}}"#,
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("branches").join("9900.json"),
+            r#"{"058":{"code":"058","name":"〇五八","kana":"ゼロゴハチ","hira":"ぜろごはち","roma":"zerogohachi"}}"#,
+        )
+        .unwrap();
+        std::fs::write(dir.join("VERSION"), "2026-08-24\n").unwrap();
+        dir
+    }
+
+    #[test]
+    fn source_data_directory_finds_and_misses_branches() {
+        let dir = source_data("lookup");
+        let data = load_directory(Some(&dir), Some(BankCode::JAPAN_POST_BANK))
+            .unwrap()
+            .expect("directory");
+        assert_eq!(data.data_date(), "2026-08-24");
+        assert_eq!(
+            data.bank(BankCode::JAPAN_POST_BANK).unwrap().kana,
+            "ユウチヨ"
+        );
+        let found = check_yucho("10530", "12345671", Some(&data), CheckPurpose::Register).unwrap();
+        assert_eq!(found.branch_entry.unwrap().name, "〇五八");
+        let missing = check_yucho("19990", "11", Some(&data), CheckPurpose::Register).unwrap_err();
+        assert_eq!(
+            missing.to_string(),
+            "branch 998 does not exist under bank 9900 in the bank data"
+        );
+        let gone = check_yucho("19990", "11", Some(&data), CheckPurpose::Confirm).unwrap_err();
+        assert_eq!(
+            gone.to_string(),
+            "branch 998 of bank 9900 is no longer in the bank data; the account may have become invalid after a branch merger"
+        );
+        // Bank 0001 has no branch file in this copy: its branches are "not loaded", not "missing".
+        let bank_only = load_directory(Some(&dir), BankCode::parse("0001").ok())
+            .unwrap()
+            .expect("directory");
+        assert_eq!(
+            bank_only.branch(
+                BankCode::parse("0001").unwrap(),
+                BranchCode::parse("001").unwrap()
+            ),
+            BranchLookup::NotLoaded
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn unreadable_source_data_is_a_usage_failure() {
+        let dir =
+            std::env::temp_dir().join(format!("mynaweb-account-missing-{}", std::process::id()));
+        let failure = load_directory(Some(&dir), None).err().expect("failure");
+        assert_eq!(failure.code, 2);
+        assert!(
+            failure.message.starts_with("cannot read bank data "),
+            "{}",
+            failure.message
+        );
+    }
+
+    #[test]
+    fn problems_are_named_by_field() {
+        assert_eq!(
+            problem_field(&AccountProblem::UnknownBank(BankCode::JAPAN_POST_BANK)),
+            "bank"
+        );
+        assert_eq!(
+            problem_field(&AccountProblem::Holder(KanaError::CharacterNotAllowed {
+                character: 'x',
+                position: 1
+            })),
+            "holder"
+        );
+        assert_eq!(
+            note_key(&AccountNote::YuchoCheckDigitDisagrees),
+            "yucho-check-digit-disagrees"
+        );
+    }
+}
