@@ -5,3 +5,6 @@ pub mod libccid;
 
 pub use descriptor::{CcidDescriptor, ExchangeLevel};
 pub mod message;
+pub mod driver;
+
+pub use driver::{CcidChannel, CcidEndpoints, CcidError, CcidOptions};
