@@ -7,6 +7,9 @@
 //! - [`session`]: the shared card-session machine (flows.md §0.2), generic over the operation,
 //!   with [`pin`] checking the PIN kind before the card is asked;
 //! - [`document`]: "which document do I show?" (flows.md §1C);
+//! - [`overseas`]: the overseas-card wizard, the continued-use deadline (the day before
+//!   departure) and the pre-fill draft (flows.md §3);
+//! - [`smartphone`]: the smartphone-certificate revoke/suspend helper (flows.md §4.2);
 //! - [`facts`]: phone numbers, menu digits and hours the flows show, with their source;
 //! - [`account`]: the 公金受取口座 field rules, the Zengin kana normaliser, the ゆうちょ 記号・番号
 //!   conversion and the own-name check (flows.md §2.2–§2.4), with bank data plugged in through
@@ -36,6 +39,8 @@ pub mod account;
 pub mod date;
 pub mod document;
 pub mod facts;
+pub mod overseas;
 pub mod pin;
 pub mod session;
+pub mod smartphone;
 mod text;
