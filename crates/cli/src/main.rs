@@ -12,6 +12,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod account;
+mod describe;
 mod output;
 
 #[derive(Parser)]
@@ -26,11 +27,14 @@ enum Command {
     // Each subcommand lives in its own module: `Name(module::Args)` here, `module::run` below.
     /// Check bank-account data against the 公金受取口座 rules (bank/branch codes, Zengin kana, ゆうちょ).
     Account(account::AccountArgs),
+    /// Describe a USB reader from a libccid dump or raw descriptor bytes: driver, exchange level, and what a browser allows.
+    Describe(describe::DescribeArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Account(args) => account::run(args),
+        Command::Describe(args) => describe::run(args),
     }
 }

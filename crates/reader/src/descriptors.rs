@@ -119,6 +119,12 @@ pub fn parse_descriptors(bytes: &[u8]) -> Result<DeviceDescriptors, DecodeError>
     }
     let mut out = DeviceDescriptors::default();
     let mut c = Cursor::new(bytes, "USB descriptors");
+    if !matches!(
+        bytes.get(1).copied(),
+        Some(descriptor_type::DEVICE | descriptor_type::CONFIGURATION | descriptor_type::INTERFACE)
+    ) {
+        return Err(c.invalid("does not start with a device, configuration or interface descriptor"));
+    }
     let mut saw_interface_or_device = false;
     while c.remaining() > 0 {
         let len = c.peek().map(usize::from).unwrap_or(0);
