@@ -293,7 +293,8 @@ impl<'a> Crl<'a> {
             let same = |i: &&usize| key(i) == s;
             let first = order.get(..found).map_or(found, |head| found - head.iter().rev().take_while(same).count());
             for i in order.iter().skip(first).take_while(same) {
-                if let Some(slot) = answers.get_mut(*i) {
+                // The first listing wins, as in `is_revoked`.
+                if let Some(slot @ None) = answers.get_mut(*i) {
                     *slot = Some(entry.revocation);
                 }
             }
