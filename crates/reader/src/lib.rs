@@ -24,6 +24,7 @@ pub mod catalog;
 pub mod ccid;
 pub mod codec;
 pub mod descriptors;
+pub mod isodep;
 pub mod t1;
 pub mod usb;
 
