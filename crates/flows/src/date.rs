@@ -188,7 +188,7 @@ impl CivilDate {
 }
 
 /// The reference date is before the date of birth.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("the reference date is before the date of birth")]
 pub struct BornAfterReference;
 

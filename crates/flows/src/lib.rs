@@ -6,6 +6,8 @@
 //!   (flows.md §0.3);
 //! - [`session`]: the shared card-session machine (flows.md §0.2), generic over the operation,
 //!   with [`pin`] checking the PIN kind before the card is asked;
+//! - [`insurance`]: the insurance-use registration pre-check and hand-off (flows.md §1A);
+//! - [`rehearsal`]: the clinic-reception consent rehearsal (flows.md §1B);
 //! - [`document`]: "which document do I show?" (flows.md §1C);
 //! - [`overseas`]: the overseas-card wizard, the continued-use deadline (the day before
 //!   departure) and the pre-fill draft (flows.md §3);
@@ -39,8 +41,10 @@ pub mod account;
 pub mod date;
 pub mod document;
 pub mod facts;
+pub mod insurance;
 pub mod overseas;
 pub mod pin;
+pub mod rehearsal;
 pub mod session;
 pub mod smartphone;
 mod text;

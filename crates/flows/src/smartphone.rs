@@ -261,15 +261,18 @@ mod tests {
             screen,
             answer(PhoneAdvice::CallToSuspend(SUSPENSION_CALL), true)
         );
-        assert_eq!(SUSPENSION_CALL.line.tel_uri, "tel:0120950178");
-        assert_eq!(SUSPENSION_CALL.line.display, "0120-95-0178");
-        assert_eq!(SUSPENSION_CALL.menu, 2);
-        assert!(SUSPENSION_CALL.around_the_clock);
-        assert_eq!(SUSPENSION_CALL.line.hours.weekdays, ("9:30", "20:00"));
-        assert_eq!(
-            SUSPENSION_CALL.line.hours.weekends_and_holidays,
-            ("9:30", "17:30")
-        );
+        let PhoneScreen::Answer {
+            advice: PhoneAdvice::CallToSuspend(call),
+            ..
+        } = screen
+        else {
+            panic!("{screen:?}")
+        };
+        assert_eq!(call.line.tel_uri, "tel:0120950178");
+        assert_eq!(call.line.display, "0120-95-0178");
+        assert_eq!((call.menu, call.around_the_clock), (2, true));
+        assert_eq!(call.line.hours.weekdays, ("9:30", "20:00"));
+        assert_eq!(call.line.hours.weekends_and_holidays, ("9:30", "17:30"));
     }
 
     #[test]
@@ -308,8 +311,14 @@ mod tests {
                 false
             )
         );
-        assert_eq!(OTHER_QUESTIONS_CALL.menu, 4);
-        assert!(!OTHER_QUESTIONS_CALL.around_the_clock);
+        let PhoneScreen::Answer {
+            advice: PhoneAdvice::ResetPasswordWithCard(call),
+            ..
+        } = screen
+        else {
+            panic!("{screen:?}")
+        };
+        assert_eq!((call.menu, call.around_the_clock), (4, false));
     }
 
     #[test]
