@@ -7,6 +7,7 @@
 
 mod directory;
 mod fields;
+pub mod flow;
 mod kana;
 mod own_name;
 mod yucho;

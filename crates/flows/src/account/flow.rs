@@ -1,0 +1,840 @@
+//! The 公金受取口座 flow: register / confirm / change (flows.md §2.6, states A0–A8).
+//!
+//! | State | Screen               | Card op / check                                         | Output                      |
+//! |-------|----------------------|---------------------------------------------------------|-----------------------------|
+//! | A0    | Intro                | own-name rule, one account, not a benefit application   | —                           |
+//! | A1    | Read identity        | the app reads the 4-items file (card-info PIN) only     | kanji name (+ kana if any)  |
+//! | A2    | Mode                 | register / confirm / change                             | —                           |
+//! | A3    | Bank picker          | typeahead ([`bank_matches`]); ゆうちょ shortcut → A3y    | bank code                   |
+//! | A3y   | ゆうちょ input        | 記号・番号 → §2.4 conversion                             | branch, type, number        |
+//! | A4    | Branch, type, number | §2.2 rules, branch must exist under the bank (§2.5)     | —                           |
+//! | A5    | Holder kana          | Zengin normalisation + preview; own-name check §2.3     | warnings                    |
+//! | A6    | Review               | all fields + the required own-name statement           | —                           |
+//! | A7    | Hand-off             | copy sheet in Mynaportal's field order                  | printable; nothing stored   |
+//! | A8    | Confirm mode         | re-validate what Mynaportal shows against current data | looks fine / needs change   |
+//!
+//! The directory is passed to every [`AccountFlow::reduce`] call (the app's bundled data); a
+//! branch list that is not loaded yet leaves the flow where it is with
+//! [`FlowProblem::BranchListNotLoaded`], so the app fetches it and repeats the action.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use super::{
+    check_account, check_own_name, check_yucho, to_zengin, AccountInput, AccountNote,
+    AccountNumber, AccountProblem, AccountType, BankCode, BankDirectory, BankEntry, BranchCode,
+    BranchEntry, BranchLookup, CheckPurpose, OwnNameFinding, ZenginName,
+};
+
+/// register / confirm / change (A2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccountMode {
+    /// Register a first account.
+    Register,
+    /// Check the account Mynaportal shows.
+    Confirm,
+    /// Change to another account.
+    Change,
+}
+
+/// What the card's 4-items file gave (A1).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Identity {
+    /// Name as registered (kanji), always shown before any registration step (E13).
+    pub name: String,
+    /// Kana reading, on post-reform cards only (flows.md §0.4; location **VERIFY** §9.3).
+    pub reading: Option<String>,
+}
+
+/// The screens A0–A8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum AccountStep {
+    /// A0.
+    Intro,
+    /// A1.
+    ReadIdentity,
+    /// A2.
+    Mode,
+    /// A3.
+    BankPicker,
+    /// A3y.
+    YuchoInput,
+    /// A4.
+    BranchTypeNumber,
+    /// A5.
+    HolderKana,
+    /// A6.
+    Review,
+    /// A7.
+    HandOff,
+    /// A8.
+    Confirm,
+}
+
+/// What went wrong with the last action (shown next to the field).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FlowProblem {
+    /// One or more field rules.
+    Account(Vec<AccountProblem>),
+    /// The bank's branch file is not loaded: fetch it and repeat the action.
+    BranchListNotLoaded(BankCode),
+    /// The own-name statement was not given (A6).
+    StatementRequired,
+}
+
+/// The outcome of the confirm mode (A8).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ConfirmVerdict {
+    /// Every rule passes, the branch exists and the own-name check does not warn.
+    LooksFine,
+    /// Something needs a change (branch gone after a merger, malformed field) or a look (own
+    /// name); switch to change mode.
+    NeedsChange {
+        /// Rule problems (empty when only the own-name check warns).
+        problems: Vec<AccountProblem>,
+        /// The own-name finding, when the holder name could be read.
+        own_name: Option<OwnNameFinding>,
+    },
+}
+
+/// Account values gathered so far.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AccountValues {
+    /// Bank.
+    pub bank: Option<BankEntry>,
+    /// Branch (from the directory).
+    pub branch: Option<BranchEntry>,
+    /// Type.
+    pub account_type: Option<AccountType>,
+    /// Number (7 digits).
+    pub number: Option<AccountNumber>,
+    /// Holder name, Zengin form (the preview "銀行ではこう表示されます").
+    pub holder: Option<ZenginName>,
+}
+
+/// The flow state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountFlow {
+    /// The screen.
+    pub step: AccountStep,
+    /// The mode chosen in A2.
+    pub mode: Option<AccountMode>,
+    /// Identity from A1.
+    pub identity: Option<Identity>,
+    /// Values so far.
+    pub values: AccountValues,
+    /// Own-name finding for the current holder name (A5).
+    pub own_name: Option<OwnNameFinding>,
+    /// The explicit statement "この口座は私本人の名義です" (A6).
+    pub own_name_statement: bool,
+    /// Non-blocking notes (e.g. the ゆうちょ soft check digit).
+    pub notes: Vec<AccountNote>,
+    /// The problem of the last action, if it was refused.
+    pub problem: Option<FlowProblem>,
+    /// The confirm-mode verdict (A8).
+    pub verdict: Option<ConfirmVerdict>,
+}
+
+impl Default for AccountFlow {
+    fn default() -> Self {
+        Self {
+            step: AccountStep::Intro,
+            mode: None,
+            identity: None,
+            values: AccountValues::default(),
+            own_name: None,
+            own_name_statement: false,
+            notes: Vec::new(),
+            problem: None,
+            verdict: None,
+        }
+    }
+}
+
+/// Actions on the flow.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum AccountAction {
+    /// A0 → A1.
+    Begin,
+    /// A1: the app read the 4-items file.
+    IdentityRead(Identity),
+    /// A2: the mode.
+    ChooseMode(AccountMode),
+    /// A3: a bank from the typeahead.
+    ChooseBank(BankCode),
+    /// A3: the ゆうちょ 記号・番号 shortcut.
+    ChooseYuchoByKigou,
+    /// A3y: 記号 and 番号.
+    EnterYucho {
+        /// 記号.
+        kigou: String,
+        /// 番号.
+        bangou: String,
+    },
+    /// A4: branch code, type and number.
+    EnterBranchTypeNumber {
+        /// 支店コード.
+        branch: String,
+        /// 預金種目.
+        account_type: String,
+        /// 口座番号.
+        number: String,
+    },
+    /// A5: the holder name as typed (live preview).
+    EnterHolder(String),
+    /// A5 → A6.
+    ContinueToReview,
+    /// A6: tick or untick the own-name statement.
+    SetOwnNameStatement(bool),
+    /// A6 → A7.
+    ConfirmReview,
+    /// A8: what Mynaportal shows, as copied.
+    CheckRegistered {
+        /// 金融機関コード.
+        bank: String,
+        /// 支店コード.
+        branch: String,
+        /// 預金種目.
+        account_type: String,
+        /// 口座番号.
+        number: String,
+        /// 口座名義.
+        holder: String,
+    },
+    /// A8 → A3 in change mode (after "needs change").
+    SwitchToChange,
+    /// One screen back.
+    Back,
+}
+
+/// The action does not apply to the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("this action does not apply to the current screen")]
+pub struct ActionNotApplicable;
+
+/// A line of the copy sheet (A7), in Mynaportal's field order (flows.md §2.6 A7).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CopySheetLine {
+    /// 金融機関 (code and name).
+    Bank {
+        /// Code.
+        code: BankCode,
+        /// Name.
+        name: String,
+    },
+    /// 支店 (code and name).
+    Branch {
+        /// Code.
+        code: BranchCode,
+        /// Name.
+        name: String,
+    },
+    /// 預金種目.
+    AccountType(AccountType),
+    /// 口座番号.
+    Number(AccountNumber),
+    /// 口座名義（カナ）.
+    Holder(ZenginName),
+}
+
+/// Typeahead match of a bank by code prefix, name, or kana/hiragana reading (flows.md §2.2:
+/// "typeahead by name/kana is the primary input").
+pub fn bank_matches(bank: &BankEntry, query: &str) -> bool {
+    let query = crate::text::fold_and_trim(query);
+    if query.is_empty() {
+        return false;
+    }
+    if query.bytes().all(|b| b.is_ascii_digit()) {
+        return bank.code.as_str().starts_with(query.as_str());
+    }
+    if bank.name.contains(query.as_str()) {
+        return true;
+    }
+    match (to_zengin(&query), to_zengin(&bank.kana)) {
+        (Ok(q), Ok(kana)) => kana.without_spaces().contains(q.without_spaces().as_str()),
+        _ => false,
+    }
+}
+
+impl AccountFlow {
+    /// Applies an action with the app's bank directory.
+    pub fn reduce(
+        mut self,
+        action: AccountAction,
+        directory: &dyn BankDirectory,
+    ) -> Result<Self, ActionNotApplicable> {
+        use AccountAction as A;
+        use AccountStep as S;
+        self.problem = None;
+        match (self.step, action) {
+            (S::Intro, A::Begin) => self.step = S::ReadIdentity,
+            (S::ReadIdentity, A::IdentityRead(identity)) => {
+                self.identity = Some(identity);
+                self.step = S::Mode;
+            }
+            (S::Mode, A::ChooseMode(mode)) => {
+                self.mode = Some(mode);
+                self.step = if mode == AccountMode::Confirm {
+                    S::Confirm
+                } else {
+                    S::BankPicker
+                };
+            }
+            (S::BankPicker, A::ChooseBank(code)) => match directory.bank(code) {
+                Some(bank) => {
+                    self.values = AccountValues {
+                        bank: Some(bank),
+                        ..AccountValues::default()
+                    };
+                    self.notes.clear();
+                    self.step = S::BranchTypeNumber;
+                }
+                None => {
+                    self.problem = Some(FlowProblem::Account(alloc::vec![
+                        AccountProblem::UnknownBank(code)
+                    ]))
+                }
+            },
+            (S::BankPicker, A::ChooseYuchoByKigou) => {
+                self.values = AccountValues {
+                    bank: directory.bank(BankCode::JAPAN_POST_BANK),
+                    ..AccountValues::default()
+                };
+                self.notes.clear();
+                self.step = S::YuchoInput;
+            }
+            (S::YuchoInput, A::EnterYucho { kigou, bangou }) => {
+                match check_yucho(&kigou, &bangou, Some(directory), CheckPurpose::Register) {
+                    Ok(checked) if checked.notes.contains(&AccountNote::BranchListNotLoaded) => {
+                        self.problem =
+                            Some(FlowProblem::BranchListNotLoaded(BankCode::JAPAN_POST_BANK));
+                    }
+                    Ok(checked) => {
+                        self.values.branch = checked.branch_entry;
+                        self.values.account_type = Some(checked.account.account_type);
+                        self.values.number = Some(checked.account.number);
+                        self.notes = checked.notes;
+                        self.step = S::HolderKana;
+                    }
+                    Err(problem) => self.problem = Some(FlowProblem::Account(alloc::vec![problem])),
+                }
+            }
+            (
+                S::BranchTypeNumber,
+                A::EnterBranchTypeNumber {
+                    branch,
+                    account_type,
+                    number,
+                },
+            ) => {
+                self.enter_branch_type_number(&branch, &account_type, &number, directory);
+            }
+            (S::HolderKana, A::EnterHolder(text)) => match to_zengin(&text) {
+                Ok(holder) => {
+                    let reading = self.identity.as_ref().and_then(|i| i.reading.as_deref());
+                    self.own_name = Some(check_own_name(reading, &holder));
+                    self.values.holder = Some(holder);
+                }
+                Err(error) => {
+                    self.values.holder = None;
+                    self.own_name = None;
+                    self.problem = Some(FlowProblem::Account(alloc::vec![AccountProblem::Holder(
+                        error
+                    )]));
+                }
+            },
+            (S::HolderKana, A::ContinueToReview) if self.values.holder.is_some() => {
+                self.own_name_statement = false;
+                self.step = S::Review;
+            }
+            (S::Review, A::SetOwnNameStatement(on)) => self.own_name_statement = on,
+            (S::Review, A::ConfirmReview) => {
+                if self.own_name_statement {
+                    self.step = S::HandOff;
+                } else {
+                    self.problem = Some(FlowProblem::StatementRequired);
+                }
+            }
+            (
+                S::Confirm,
+                A::CheckRegistered {
+                    bank,
+                    branch,
+                    account_type,
+                    number,
+                    holder,
+                },
+            ) => {
+                let input = AccountInput {
+                    bank: &bank,
+                    branch: &branch,
+                    account_type: &account_type,
+                    number: &number,
+                    holder: &holder,
+                };
+                let reading = self.identity.as_ref().and_then(|i| i.reading.as_deref());
+                self.verdict = Some(
+                    match check_account(&input, Some(directory), CheckPurpose::Confirm) {
+                        Ok(account) => {
+                            let own_name = check_own_name(reading, &account.holder);
+                            if own_name.warns() {
+                                ConfirmVerdict::NeedsChange {
+                                    problems: Vec::new(),
+                                    own_name: Some(own_name),
+                                }
+                            } else {
+                                ConfirmVerdict::LooksFine
+                            }
+                        }
+                        Err(problems) => {
+                            let own_name =
+                                to_zengin(&holder).ok().map(|h| check_own_name(reading, &h));
+                            ConfirmVerdict::NeedsChange { problems, own_name }
+                        }
+                    },
+                );
+            }
+            (S::Confirm, A::SwitchToChange)
+                if matches!(self.verdict, Some(ConfirmVerdict::NeedsChange { .. })) =>
+            {
+                self.mode = Some(AccountMode::Change);
+                self.verdict = None;
+                self.step = S::BankPicker;
+            }
+            (step, A::Back) => self.step = back_of(step),
+            _ => return Err(ActionNotApplicable),
+        }
+        Ok(self)
+    }
+
+    fn enter_branch_type_number(
+        &mut self,
+        branch: &str,
+        account_type: &str,
+        number: &str,
+        directory: &dyn BankDirectory,
+    ) {
+        let Some(bank) = self.values.bank.as_ref().map(|b| b.code) else {
+            self.step = AccountStep::BankPicker;
+            return;
+        };
+        let mut problems = Vec::new();
+        let branch_code = BranchCode::parse(branch)
+            .map_err(|e| problems.push(AccountProblem::BranchCode(e)))
+            .ok();
+        let kind = AccountType::parse(account_type)
+            .map_err(|e| problems.push(AccountProblem::AccountType(e)))
+            .ok();
+        let number = AccountNumber::parse_padded(number)
+            .map_err(|e| problems.push(AccountProblem::Number(e)))
+            .ok();
+        let mut entry = None;
+        if let Some(code) = branch_code {
+            match directory.branch(bank, code) {
+                BranchLookup::Found(found) => entry = Some(found),
+                BranchLookup::Missing => {
+                    problems.push(AccountProblem::UnknownBranch { bank, branch: code })
+                }
+                BranchLookup::NotLoaded => {
+                    self.problem = Some(FlowProblem::BranchListNotLoaded(bank));
+                    return;
+                }
+            }
+        }
+        if !problems.is_empty() {
+            self.problem = Some(FlowProblem::Account(problems));
+            return;
+        }
+        self.values.branch = entry;
+        self.values.account_type = kind;
+        self.values.number = number;
+        self.step = AccountStep::HolderKana;
+    }
+
+    /// The copy sheet (A7): large-print values in Mynaportal's field order; `None` before A7.
+    pub fn copy_sheet(&self) -> Option<Vec<CopySheetLine>> {
+        if self.step != AccountStep::HandOff {
+            return None;
+        }
+        let v = &self.values;
+        let bank = v.bank.as_ref()?;
+        let branch = v.branch.as_ref()?;
+        Some(alloc::vec![
+            CopySheetLine::Bank {
+                code: bank.code,
+                name: bank.name.clone()
+            },
+            CopySheetLine::Branch {
+                code: branch.code,
+                name: branch.name.clone()
+            },
+            CopySheetLine::AccountType(v.account_type?),
+            CopySheetLine::Number(v.number?),
+            CopySheetLine::Holder(v.holder.clone()?),
+        ])
+    }
+}
+
+fn back_of(step: AccountStep) -> AccountStep {
+    use AccountStep as S;
+    match step {
+        S::Intro | S::ReadIdentity => S::Intro,
+        S::Mode => S::ReadIdentity,
+        S::BankPicker | S::Confirm => S::Mode,
+        S::YuchoInput | S::BranchTypeNumber | S::HolderKana => S::BankPicker,
+        S::Review => S::HolderKana,
+        S::HandOff => S::Review,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::super::test_directory::TestDirectory;
+    use super::*;
+    use alloc::vec;
+    use AccountAction as A;
+
+    fn run(flow: AccountFlow, actions: Vec<AccountAction>) -> AccountFlow {
+        let dir = TestDirectory::new();
+        actions
+            .into_iter()
+            .fold(flow, |f, a| f.reduce(a, &dir).unwrap())
+    }
+
+    fn identity(reading: Option<&str>) -> Identity {
+        Identity {
+            name: "山田 太郎".into(),
+            reading: reading.map(Into::into),
+        }
+    }
+
+    fn at_bank_picker(reading: Option<&str>) -> AccountFlow {
+        run(
+            AccountFlow::default(),
+            vec![
+                A::Begin,
+                A::IdentityRead(identity(reading)),
+                A::ChooseMode(AccountMode::Register),
+            ],
+        )
+    }
+
+    fn branch_type_number(branch: &str, number: &str) -> AccountAction {
+        A::EnterBranchTypeNumber {
+            branch: branch.into(),
+            account_type: "普通".into(),
+            number: number.into(),
+        }
+    }
+
+    #[test]
+    fn ordinary_bank_register_to_copy_sheet() {
+        let flow = run(
+            at_bank_picker(None),
+            vec![
+                A::ChooseBank(BankCode::parse("0001").unwrap()),
+                branch_type_number("001", "１２３４"),
+                A::EnterHolder("やまだ　たろう".into()),
+            ],
+        );
+        assert_eq!(flow.values.holder.as_ref().unwrap().as_str(), "ﾔﾏﾀﾞ ﾀﾛｳ");
+        assert_eq!(flow.own_name, Some(OwnNameFinding::NoReading));
+        let flow = run(flow, vec![A::ContinueToReview]);
+        let dir = TestDirectory::new();
+        let refused = flow.clone().reduce(A::ConfirmReview, &dir).unwrap();
+        assert_eq!(
+            (refused.step, refused.problem),
+            (AccountStep::Review, Some(FlowProblem::StatementRequired))
+        );
+        let flow = run(flow, vec![A::SetOwnNameStatement(true), A::ConfirmReview]);
+        assert_eq!(flow.step, AccountStep::HandOff);
+        assert_eq!(
+            flow.copy_sheet().unwrap(),
+            vec![
+                CopySheetLine::Bank {
+                    code: BankCode::parse("0001").unwrap(),
+                    name: "みずほ".into()
+                },
+                CopySheetLine::Branch {
+                    code: BranchCode::parse("001").unwrap(),
+                    name: "東京営業部".into()
+                },
+                CopySheetLine::AccountType(AccountType::Futsu),
+                CopySheetLine::Number(AccountNumber::parse("0001234").unwrap()),
+                CopySheetLine::Holder(to_zengin("ﾔﾏﾀﾞ ﾀﾛｳ").unwrap()),
+            ]
+        );
+    }
+
+    #[test]
+    fn yucho_by_kigou_fills_branch_type_and_number() {
+        let flow = run(
+            at_bank_picker(None),
+            vec![
+                A::ChooseYuchoByKigou,
+                A::EnterYucho {
+                    kigou: "00160".into(),
+                    bangou: "0-100001".into(),
+                },
+            ],
+        );
+        assert_eq!(flow.step, AccountStep::HolderKana);
+        assert_eq!(
+            flow.values.bank.as_ref().unwrap().code,
+            BankCode::JAPAN_POST_BANK
+        );
+        assert_eq!(flow.values.branch.as_ref().unwrap().name, "〇一九");
+        assert_eq!(flow.values.account_type, Some(AccountType::Toza));
+        assert_eq!(flow.values.number.unwrap().as_str(), "0100001");
+        assert_eq!(flow.notes, vec![]);
+    }
+
+    #[test]
+    fn yucho_soft_check_digit_only_warns() {
+        let flow = run(
+            at_bank_picker(None),
+            vec![
+                A::ChooseYuchoByKigou,
+                A::EnterYucho {
+                    kigou: "10530".into(),
+                    bangou: "12345671".into(),
+                },
+            ],
+        );
+        assert_eq!(flow.step, AccountStep::HolderKana);
+        assert_eq!(flow.notes, vec![AccountNote::YuchoCheckDigitDisagrees]);
+    }
+
+    #[test]
+    fn yucho_invalid_shape_stays_with_problem() {
+        let flow = run(
+            at_bank_picker(None),
+            vec![
+                A::ChooseYuchoByKigou,
+                A::EnterYucho {
+                    kigou: "10531".into(),
+                    bangou: "1".into(),
+                },
+            ],
+        );
+        assert_eq!(flow.step, AccountStep::YuchoInput);
+        assert_eq!(
+            flow.problem,
+            Some(FlowProblem::Account(vec![AccountProblem::Yucho(
+                super::super::YuchoError::KigouLastDigit
+            )]))
+        );
+    }
+
+    #[test]
+    fn unknown_branch_and_unloaded_branch_list_keep_the_screen() {
+        let flow = run(
+            at_bank_picker(None),
+            vec![
+                A::ChooseBank(BankCode::parse("0001").unwrap()),
+                branch_type_number("999", "1"),
+            ],
+        );
+        assert_eq!(flow.step, AccountStep::BranchTypeNumber);
+        assert_eq!(
+            flow.problem,
+            Some(FlowProblem::Account(vec![AccountProblem::UnknownBranch {
+                bank: BankCode::parse("0001").unwrap(),
+                branch: BranchCode::parse("999").unwrap()
+            }]))
+        );
+        let flow = run(
+            at_bank_picker(None),
+            vec![
+                A::ChooseBank(BankCode::parse("0005").unwrap()),
+                branch_type_number("001", "1"),
+            ],
+        );
+        assert_eq!(
+            flow.problem,
+            Some(FlowProblem::BranchListNotLoaded(
+                BankCode::parse("0005").unwrap()
+            ))
+        );
+        let flow = run(
+            at_bank_picker(None),
+            vec![A::ChooseBank(BankCode::parse("0002").unwrap())],
+        );
+        assert_eq!(flow.step, AccountStep::BankPicker);
+        assert_eq!(
+            flow.problem,
+            Some(FlowProblem::Account(vec![AccountProblem::UnknownBank(
+                BankCode::parse("0002").unwrap()
+            )]))
+        );
+    }
+
+    #[test]
+    fn holder_with_offending_character_is_named() {
+        let flow = run(
+            at_bank_picker(None),
+            vec![
+                A::ChooseBank(BankCode::parse("0001").unwrap()),
+                branch_type_number("001", "1"),
+                A::EnterHolder("山田タロウ".into()),
+            ],
+        );
+        assert_eq!(
+            flow.problem,
+            Some(FlowProblem::Account(vec![AccountProblem::Holder(
+                super::super::KanaError::CharacterNotAllowed {
+                    character: '山',
+                    position: 1
+                }
+            )]))
+        );
+        let dir = TestDirectory::new();
+        assert_eq!(
+            flow.reduce(A::ContinueToReview, &dir),
+            Err(ActionNotApplicable)
+        );
+    }
+
+    #[test]
+    fn mismatching_reading_warns_but_statement_lets_through() {
+        let flow = run(
+            at_bank_picker(Some("ヤマダ ハナコ")),
+            vec![
+                A::ChooseBank(BankCode::parse("0001").unwrap()),
+                branch_type_number("001", "1"),
+                A::EnterHolder("ﾔﾏﾀﾞ ﾀﾛｳ".into()),
+            ],
+        );
+        assert_eq!(
+            flow.own_name,
+            Some(OwnNameFinding::ReadingDiffers {
+                card_reading: to_zengin("ﾔﾏﾀﾞ ﾊﾅｺ").unwrap()
+            })
+        );
+        let flow = run(
+            flow,
+            vec![
+                A::ContinueToReview,
+                A::SetOwnNameStatement(true),
+                A::ConfirmReview,
+            ],
+        );
+        assert_eq!(flow.step, AccountStep::HandOff);
+    }
+
+    #[test]
+    fn confirm_mode_looks_fine_or_needs_change_after_merger() {
+        let confirm = run(
+            AccountFlow::default(),
+            vec![
+                A::Begin,
+                A::IdentityRead(identity(Some("やまだ たろう"))),
+                A::ChooseMode(AccountMode::Confirm),
+            ],
+        );
+        assert_eq!(confirm.step, AccountStep::Confirm);
+        let check = |branch: &str, holder: &str| A::CheckRegistered {
+            bank: "0001".into(),
+            branch: branch.into(),
+            account_type: "普通".into(),
+            number: "1234567".into(),
+            holder: holder.into(),
+        };
+        let fine = run(confirm.clone(), vec![check("001", "ﾔﾏﾀﾞ ﾀﾛｳ")]);
+        assert_eq!(fine.verdict, Some(ConfirmVerdict::LooksFine));
+        let gone = run(
+            confirm.clone(),
+            vec![check(TestDirectory::MERGED_BRANCH, "ﾔﾏﾀﾞ ﾀﾛｳ")],
+        );
+        assert_eq!(
+            gone.verdict,
+            Some(ConfirmVerdict::NeedsChange {
+                problems: vec![AccountProblem::BranchGone {
+                    bank: BankCode::parse("0001").unwrap(),
+                    branch: BranchCode::parse(TestDirectory::MERGED_BRANCH).unwrap()
+                }],
+                own_name: Some(OwnNameFinding::ReadingMatches)
+            })
+        );
+        let other_person = run(confirm.clone(), vec![check("001", "ﾔﾏﾀﾞ ﾊﾅｺ")]);
+        assert_eq!(
+            other_person.verdict,
+            Some(ConfirmVerdict::NeedsChange {
+                problems: vec![],
+                own_name: Some(OwnNameFinding::ReadingDiffers {
+                    card_reading: to_zengin("ﾔﾏﾀﾞ ﾀﾛｳ").unwrap()
+                })
+            })
+        );
+        let change = run(gone, vec![A::SwitchToChange]);
+        assert_eq!(
+            (change.step, change.mode),
+            (AccountStep::BankPicker, Some(AccountMode::Change))
+        );
+        let dir = TestDirectory::new();
+        assert_eq!(
+            fine.reduce(A::SwitchToChange, &dir),
+            Err(ActionNotApplicable)
+        );
+    }
+
+    #[test]
+    fn back_walks_the_screens() {
+        let flow = run(
+            at_bank_picker(None),
+            vec![
+                A::ChooseBank(BankCode::parse("0001").unwrap()),
+                branch_type_number("001", "1"),
+            ],
+        );
+        assert_eq!(flow.step, AccountStep::HolderKana);
+        let flow = run(flow, vec![A::Back]);
+        assert_eq!(flow.step, AccountStep::BankPicker);
+        let flow = run(flow, vec![A::Back, A::Back, A::Back, A::Back]);
+        assert_eq!(flow.step, AccountStep::Intro);
+    }
+
+    #[test]
+    fn stray_actions_are_refused() {
+        let dir = TestDirectory::new();
+        assert_eq!(
+            AccountFlow::default().reduce(A::ConfirmReview, &dir),
+            Err(ActionNotApplicable)
+        );
+        assert_eq!(
+            at_bank_picker(None).reduce(A::EnterHolder("ｱ".into()), &dir),
+            Err(ActionNotApplicable)
+        );
+        assert_eq!(AccountFlow::default().copy_sheet(), None);
+    }
+
+    #[test]
+    fn typeahead_matches_code_name_kana_and_hiragana() {
+        let bank = BankEntry {
+            code: BankCode::parse("0001").unwrap(),
+            name: "みずほ".into(),
+            kana: "ミズホ".into(),
+        };
+        assert!(bank_matches(&bank, "00"));
+        assert!(bank_matches(&bank, "０００１"));
+        assert!(!bank_matches(&bank, "01"));
+        assert!(bank_matches(&bank, "みず"));
+        assert!(bank_matches(&bank, "ミズホ"));
+        assert!(bank_matches(&bank, "ﾐｽﾞ"));
+        assert!(!bank_matches(&bank, "ゆうちょ"));
+        assert!(!bank_matches(&bank, " "));
+        let yucho = BankEntry {
+            code: BankCode::JAPAN_POST_BANK,
+            name: "ゆうちょ".into(),
+            kana: "ユウチヨ".into(),
+        };
+        // Zengin spells ゆうちょ with a large ヨ; the typed small ょ is made large too.
+        assert!(bank_matches(&yucho, "ユウチョ"));
+    }
+}
