@@ -8,7 +8,9 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let wanted: Vec<String> = std::env::args().skip(1).collect();
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data").join("keys");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("data")
+        .join("keys");
     if let Err(e) = std::fs::create_dir_all(&dir) {
         eprintln!("cannot create {}: {e}", dir.display());
         return ExitCode::FAILURE;

@@ -41,6 +41,7 @@ use sha2::{Digest, Sha256};
 use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
 use x509_cert::attr::AttributeTypeAndValue;
 use x509_cert::certificate::{TbsCertificate, Version};
+use x509_cert::ext::pkix::certpolicy::{PolicyInformation, PolicyQualifierInfo};
 use x509_cert::ext::pkix::crl::dp::DistributionPoint;
 use x509_cert::ext::pkix::name::{DistributionPointName, GeneralName, OtherName};
 use x509_cert::ext::pkix::{
@@ -48,7 +49,6 @@ use x509_cert::ext::pkix::{
     CertificatePolicies, CrlDistributionPoints, ExtendedKeyUsage, IssuerAltName, KeyUsage,
     KeyUsages, SubjectAltName, SubjectKeyIdentifier,
 };
-use x509_cert::ext::pkix::certpolicy::{PolicyInformation, PolicyQualifierInfo};
 use x509_cert::ext::Extension;
 use x509_cert::name::{Name, RdnSequence, RelativeDistinguishedName};
 use x509_cert::serial_number::SerialNumber;
@@ -134,7 +134,10 @@ pub enum IssueError {
 }
 
 fn enc(field: &'static str) -> impl Fn(der::Error) -> IssueError {
-    move |e| IssueError::Encoding { field, message: e.to_string() }
+    move |e| IssueError::Encoding {
+        field,
+        message: e.to_string(),
+    }
 }
 
 /// Which of the two hierarchies.
@@ -211,12 +214,20 @@ pub fn service_name() -> Result<Name, IssueError> {
 
 /// `t` at 00:00:00Z, or 14:59:59Z when `end_of_day_jst`.
 pub fn time(date: Date, end_of_day_jst: bool) -> Result<Time, IssueError> {
-    let (h, m, s) = if end_of_day_jst { (14, 59, 59) } else { (0, 0, 0) };
+    let (h, m, s) = if end_of_day_jst {
+        (14, 59, 59)
+    } else {
+        (0, 0, 0)
+    };
     let dt = DateTime::new(date.year, date.month, date.day, h, m, s).map_err(enc("validity"))?;
     if date.year < 2050 {
-        Ok(Time::UtcTime(UtcTime::from_date_time(dt).map_err(enc("validity"))?))
+        Ok(Time::UtcTime(
+            UtcTime::from_date_time(dt).map_err(enc("validity"))?,
+        ))
     } else {
-        Ok(Time::GeneralTime(der::asn1::GeneralizedTime::from_date_time(dt)))
+        Ok(Time::GeneralTime(
+            der::asn1::GeneralizedTime::from_date_time(dt),
+        ))
     }
 }
 
@@ -229,7 +240,10 @@ pub fn key_identifier(public_key: &RsaPublicKey) -> Result<Vec<u8>, IssueError> 
 fn spki_of(public_key: &RsaPublicKey) -> Result<SubjectPublicKeyInfoOwned, IssueError> {
     let der = public_key
         .to_public_key_der()
-        .map_err(|e| IssueError::Encoding { field: "public key", message: e.to_string() })?;
+        .map_err(|e| IssueError::Encoding {
+            field: "public key",
+            message: e.to_string(),
+        })?;
     SubjectPublicKeyInfoOwned::from_der(der.as_bytes()).map_err(enc("public key"))
 }
 
@@ -305,7 +319,11 @@ impl CertificateTemplate {
     pub fn authentication(persona: &Persona) -> Result<Self, IssueError> {
         let subject = distinguished_name(&[
             (oid::COUNTRY, StringKind::Printable, "JP"),
-            (oid::COMMON_NAME, StringKind::Utf8, &persona.auth_subject_id()),
+            (
+                oid::COMMON_NAME,
+                StringKind::Utf8,
+                &persona.auth_subject_id(),
+            ),
         ])?;
         Ok(Self {
             serial: u64::from(persona.auth_serial),
@@ -336,7 +354,11 @@ impl CertificateTemplate {
             (oid::COUNTRY, StringKind::Printable, "JP"),
             (oid::LOCALITY, StringKind::Utf8, persona.prefecture_romaji),
             (oid::LOCALITY, StringKind::Utf8, persona.municipality_romaji),
-            (oid::COMMON_NAME, StringKind::Utf8, &persona.sign_subject_id()),
+            (
+                oid::COMMON_NAME,
+                StringKind::Utf8,
+                &persona.sign_subject_id(),
+            ),
         ])?;
         Ok(Self {
             serial: u64::from(persona.sign_serial),
@@ -373,9 +395,21 @@ fn crl_dp_name(purpose: Purpose, persona: &Persona) -> Result<Name, IssueError> 
         (oid::COUNTRY, StringKind::Printable, "JP"),
         (oid::ORGANIZATION, StringKind::Utf8, "JPKI-TEST"),
         (oid::ORGANIZATIONAL_UNIT, StringKind::Utf8, purpose.ou()),
-        (oid::ORGANIZATIONAL_UNIT, StringKind::Utf8, "CRL Distribution Points"),
-        (oid::ORGANIZATIONAL_UNIT, StringKind::Utf8, persona.prefecture_romaji),
-        (oid::COMMON_NAME, StringKind::Utf8, &format!("{} CRLDP", persona.municipality_romaji)),
+        (
+            oid::ORGANIZATIONAL_UNIT,
+            StringKind::Utf8,
+            "CRL Distribution Points",
+        ),
+        (
+            oid::ORGANIZATIONAL_UNIT,
+            StringKind::Utf8,
+            persona.prefecture_romaji,
+        ),
+        (
+            oid::COMMON_NAME,
+            StringKind::Utf8,
+            &format!("{} CRLDP", persona.municipality_romaji),
+        ),
     ])
 }
 
@@ -406,8 +440,14 @@ pub fn signature_subject_alt_name(persona: &Persona) -> Result<Vec<GeneralName>,
         other_name(oid::SAN_BIRTH_DATE, &persona.birth.era_digit_yyyymmdd())?,
         other_name(oid::SAN_SEX, sex)?,
         other_name(oid::SAN_ADDRESS, &persona.certificate_address())?,
-        other_name(oid::SAN_NAME_ALT_POSITIONS, &persona.name_substitution_positions())?,
-        other_name(oid::SAN_ADDRESS_ALT_POSITIONS, &persona.address_substitution_positions())?,
+        other_name(
+            oid::SAN_NAME_ALT_POSITIONS,
+            &persona.name_substitution_positions(),
+        )?,
+        other_name(
+            oid::SAN_ADDRESS_ALT_POSITIONS,
+            &persona.address_substitution_positions(),
+        )?,
     ])
 }
 
@@ -460,7 +500,10 @@ impl TestRoot {
             extension(
                 const_oid::db::rfc5280::ID_CE_BASIC_CONSTRAINTS,
                 true,
-                &BasicConstraints { ca: true, path_len_constraint: None },
+                &BasicConstraints {
+                    ca: true,
+                    path_len_constraint: None,
+                },
                 "basicConstraints",
             )?,
             extension(
@@ -492,7 +535,13 @@ impl TestRoot {
             extensions: Some(extensions),
         };
         let certificate = sign_tbs(tbs, &key)?;
-        Ok(Self { purpose, key, name, key_id, certificate })
+        Ok(Self {
+            purpose,
+            key,
+            name,
+            key_id,
+            certificate,
+        })
     }
 
     /// Which hierarchy this root heads.
@@ -632,7 +681,11 @@ impl TestRoot {
             subject_public_key_info: spki_of(subject_key)?,
             issuer_unique_id: None,
             subject_unique_id: None,
-            extensions: if extensions.is_empty() { None } else { Some(extensions) },
+            extensions: if extensions.is_empty() {
+                None
+            } else {
+                Some(extensions)
+            },
         };
         sign_tbs(tbs, &self.key)
     }
@@ -649,7 +702,10 @@ fn crl_dp(name: Name) -> CrlDistributionPoints {
 }
 
 fn sha256_with_rsa() -> AlgorithmIdentifierOwned {
-    AlgorithmIdentifierOwned { oid: oid::SHA256_WITH_RSA, parameters: Some(Any::null()) }
+    AlgorithmIdentifierOwned {
+        oid: oid::SHA256_WITH_RSA,
+        parameters: Some(Any::null()),
+    }
 }
 
 fn sign_tbs(tbs: TbsCertificate, key: &RsaPrivateKey) -> Result<Vec<u8>, IssueError> {
@@ -684,14 +740,25 @@ pub fn issue_for(persona: &Persona) -> Result<IssuedCertificates, IssueError> {
     let auth_root = TestRoot::new(Purpose::Authentication)?;
     let sign_root = TestRoot::new(Purpose::Signature)?;
     let auth_key = keys::load(&persona.auth_key_label())?;
-    let auth = auth_root.issue(&CertificateTemplate::authentication(persona)?, &auth_key.to_public_key())?;
+    let auth = auth_root.issue(
+        &CertificateTemplate::authentication(persona)?,
+        &auth_key.to_public_key(),
+    )?;
     let sign = if persona.has_signature_certificate {
         let sign_key = keys::load(&persona.sign_key_label())?;
-        Some(sign_root.issue(&CertificateTemplate::signature(persona)?, &sign_key.to_public_key())?)
+        Some(sign_root.issue(
+            &CertificateTemplate::signature(persona)?,
+            &sign_key.to_public_key(),
+        )?)
     } else {
         None
     };
-    Ok(IssuedCertificates { auth_root, sign_root, auth, sign })
+    Ok(IssuedCertificates {
+        auth_root,
+        sign_root,
+        auth,
+        sign,
+    })
 }
 
 #[cfg(test)]
@@ -699,9 +766,9 @@ pub fn issue_for(persona: &Persona) -> Result<IssuedCertificates, IssueError> {
 mod tests {
     use super::*;
     use crate::persona::persona;
+    use der::Tagged;
     use rsa::pkcs1v15::VerifyingKey;
     use rsa::signature::Verifier;
-    use der::Tagged;
 
     fn parse(der: &[u8]) -> Certificate {
         let cert = Certificate::from_der(der).unwrap();
@@ -713,17 +780,21 @@ mod tests {
         let cert = parse(cert_der);
         let tbs = cert.tbs_certificate.to_der().unwrap();
         let sig = rsa::pkcs1v15::Signature::try_from(cert.signature.raw_bytes()).unwrap();
-        VerifyingKey::<Sha256>::new(issuer.clone()).verify(&tbs, &sig).unwrap();
+        VerifyingKey::<Sha256>::new(issuer.clone())
+            .verify(&tbs, &sig)
+            .unwrap();
     }
 
-    fn ext<'a>(cert: &'a Certificate, id: ObjectIdentifier) -> &'a Extension {
+    fn ext(cert: &Certificate, id: ObjectIdentifier) -> &Extension {
         let exts = cert.tbs_certificate.extensions.as_ref().unwrap();
         exts.iter().find(|e| e.extn_id == id).unwrap()
     }
 
     fn ext_ids(cert: &Certificate) -> Vec<(String, bool)> {
         let exts = cert.tbs_certificate.extensions.as_ref().unwrap();
-        exts.iter().map(|e| (e.extn_id.to_string(), e.critical)).collect()
+        exts.iter()
+            .map(|e| (e.extn_id.to_string(), e.critical))
+            .collect()
     }
 
     #[test]
@@ -748,7 +819,9 @@ mod tests {
                 ]
             );
             let ski = SubjectKeyIdentifier::from_der(
-                ext(&cert, const_oid::db::rfc5280::ID_CE_SUBJECT_KEY_IDENTIFIER).extn_value.as_bytes(),
+                ext(&cert, const_oid::db::rfc5280::ID_CE_SUBJECT_KEY_IDENTIFIER)
+                    .extn_value
+                    .as_bytes(),
             )
             .unwrap();
             assert_eq!(ski.0.as_bytes(), root.key_identifier());
@@ -760,7 +833,10 @@ mod tests {
     fn auth_certificate_follows_the_jpki_profile() {
         let p = persona("standard").unwrap();
         let issued = issue_for(&p).unwrap();
-        verify(&issued.auth, &issued.auth_root.private_key().to_public_key());
+        verify(
+            &issued.auth,
+            &issued.auth_root.private_key().to_public_key(),
+        );
         let cert = parse(&issued.auth);
         let tbs = &cert.tbs_certificate;
         assert_eq!(tbs.subject.to_string(), "CN=MYNAWEBSIMAUTH001048577,C=JP");
@@ -780,22 +856,48 @@ mod tests {
                 ("2.5.29.14".to_string(), false),
             ]
         );
-        let ku = KeyUsage::from_der(ext(&cert, const_oid::db::rfc5280::ID_CE_KEY_USAGE).extn_value.as_bytes()).unwrap();
+        let ku = KeyUsage::from_der(
+            ext(&cert, const_oid::db::rfc5280::ID_CE_KEY_USAGE)
+                .extn_value
+                .as_bytes(),
+        )
+        .unwrap();
         assert_eq!(ku.0, FlagSet::from(KeyUsages::DigitalSignature));
-        let eku = ExtendedKeyUsage::from_der(ext(&cert, const_oid::db::rfc5280::ID_CE_EXT_KEY_USAGE).extn_value.as_bytes()).unwrap();
+        let eku = ExtendedKeyUsage::from_der(
+            ext(&cert, const_oid::db::rfc5280::ID_CE_EXT_KEY_USAGE)
+                .extn_value
+                .as_bytes(),
+        )
+        .unwrap();
         assert_eq!(eku.0, [oid::CLIENT_AUTH]);
         let cp = CertificatePolicies::from_der(
-            ext(&cert, const_oid::db::rfc5280::ID_CE_CERTIFICATE_POLICIES).extn_value.as_bytes(),
+            ext(&cert, const_oid::db::rfc5280::ID_CE_CERTIFICATE_POLICIES)
+                .extn_value
+                .as_bytes(),
         )
         .unwrap();
         assert_eq!(cp.0.len(), 1);
-        assert_eq!(cp.0[0].policy_identifier.to_string(), "1.2.392.200149.8.5.1.0.30");
+        assert_eq!(
+            cp.0[0].policy_identifier.to_string(),
+            "1.2.392.200149.8.5.1.0.30"
+        );
         let aki = AuthorityKeyIdentifier::from_der(
-            ext(&cert, const_oid::db::rfc5280::ID_CE_AUTHORITY_KEY_IDENTIFIER).extn_value.as_bytes(),
+            ext(
+                &cert,
+                const_oid::db::rfc5280::ID_CE_AUTHORITY_KEY_IDENTIFIER,
+            )
+            .extn_value
+            .as_bytes(),
         )
         .unwrap();
-        assert_eq!(aki.key_identifier.unwrap().as_bytes(), issued.auth_root.key_identifier());
-        assert_eq!(aki.authority_cert_serial_number, Some(SerialNumber::from(1u8)));
+        assert_eq!(
+            aki.key_identifier.unwrap().as_bytes(),
+            issued.auth_root.key_identifier()
+        );
+        assert_eq!(
+            aki.authority_cert_serial_number,
+            Some(SerialNumber::from(1u8))
+        );
     }
 
     #[test]
@@ -809,10 +911,20 @@ mod tests {
             cert.tbs_certificate.subject.to_string(),
             "CN=MYNAWEBSIMSIGN00000002097157,L=Mihon-shi,L=Kyoto-fu,C=JP"
         );
-        let ku = KeyUsage::from_der(ext(&cert, const_oid::db::rfc5280::ID_CE_KEY_USAGE).extn_value.as_bytes()).unwrap();
-        assert_eq!(ku.0, KeyUsages::DigitalSignature | KeyUsages::NonRepudiation);
+        let ku = KeyUsage::from_der(
+            ext(&cert, const_oid::db::rfc5280::ID_CE_KEY_USAGE)
+                .extn_value
+                .as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(
+            ku.0,
+            KeyUsages::DigitalSignature | KeyUsages::NonRepudiation
+        );
         let san = SubjectAltName::from_der(
-            ext(&cert, const_oid::db::rfc5280::ID_CE_SUBJECT_ALT_NAME).extn_value.as_bytes(),
+            ext(&cert, const_oid::db::rfc5280::ID_CE_SUBJECT_ALT_NAME)
+                .extn_value
+                .as_bytes(),
         )
         .unwrap();
         let entries: Vec<(String, String)> = san
@@ -821,7 +933,10 @@ mod tests {
             .map(|g| match g {
                 GeneralName::OtherName(o) => {
                     assert_eq!(o.value.tag(), Tag::Utf8String);
-                    (o.type_id.to_string(), String::from_utf8(o.value.value().to_vec()).unwrap())
+                    (
+                        o.type_id.to_string(),
+                        String::from_utf8(o.value.value().to_vec()).unwrap(),
+                    )
                 }
                 other => panic!("unexpected {other:?}"),
             })
@@ -834,17 +949,26 @@ mod tests {
             ("1.2.392.200149.8.5.5.2", "10010"),
             ("1.2.392.200149.8.5.5.6", "000000100000"),
         ];
-        let expected: Vec<(String, String)> =
-            expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+        let expected: Vec<(String, String)> = expected
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
         assert_eq!(entries, expected);
         let cp = CertificatePolicies::from_der(
-            ext(&cert, const_oid::db::rfc5280::ID_CE_CERTIFICATE_POLICIES).extn_value.as_bytes(),
+            ext(&cert, const_oid::db::rfc5280::ID_CE_CERTIFICATE_POLICIES)
+                .extn_value
+                .as_bytes(),
         )
         .unwrap();
-        assert_eq!(cp.0[0].policy_identifier.to_string(), "1.2.392.200149.8.5.1.0.20");
+        assert_eq!(
+            cp.0[0].policy_identifier.to_string(),
+            "1.2.392.200149.8.5.1.0.20"
+        );
         assert!(ext(&cert, const_oid::db::rfc5280::ID_CE_CERTIFICATE_POLICIES).critical);
         let exts = cert.tbs_certificate.extensions.as_ref().unwrap();
-        assert!(exts.iter().all(|e| e.extn_id != const_oid::db::rfc5280::ID_CE_EXT_KEY_USAGE));
+        assert!(exts
+            .iter()
+            .all(|e| e.extn_id != const_oid::db::rfc5280::ID_CE_EXT_KEY_USAGE));
     }
 
     #[test]
@@ -857,14 +981,19 @@ mod tests {
         assert_eq!(a.auth_root.certificate_der(), b.auth_root.certificate_der());
 
         let mut template = CertificateTemplate::authentication(&p).unwrap();
-        template.extra_extensions.push(unknown_critical_extension().unwrap());
+        template
+            .extra_extensions
+            .push(unknown_critical_extension().unwrap());
         template.key_usage = None;
         let key = keys::load("standard/auth").unwrap().to_public_key();
         let der = a.auth_root.issue(&template, &key).unwrap();
         let cert = parse(&der);
         let ids = ext_ids(&cert);
         assert_eq!(ids.first(), Some(&("2.5.29.37".to_string(), false)));
-        assert_eq!(ids.last(), Some(&("1.3.6.1.4.1.32473.1.1".to_string(), true)));
+        assert_eq!(
+            ids.last(),
+            Some(&("1.3.6.1.4.1.32473.1.1".to_string(), true))
+        );
     }
 
     #[test]
@@ -872,6 +1001,9 @@ mod tests {
         assert_eq!(issue_for(&persona("child").unwrap()).unwrap().sign, None);
         let expired = issue_for(&persona("expired-auth").unwrap()).unwrap();
         let cert = parse(&expired.auth);
-        assert_eq!(cert.tbs_certificate.validity.not_after.to_string(), "2024-09-09T14:59:59Z");
+        assert_eq!(
+            cert.tbs_certificate.validity.not_after.to_string(),
+            "2024-09-09T14:59:59Z"
+        );
     }
 }

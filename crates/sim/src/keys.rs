@@ -128,7 +128,11 @@ mod tests {
 
     #[test]
     fn regenerates_a_committed_key_byte_identically() {
-        let committed = COMMITTED_KEYS.iter().find(|(l, _)| *l == "standard/auth").unwrap().1;
+        let committed = COMMITTED_KEYS
+            .iter()
+            .find(|(l, _)| *l == "standard/auth")
+            .unwrap()
+            .1;
         assert_eq!(generate_der("standard/auth").unwrap(), committed);
     }
 
@@ -140,8 +144,10 @@ mod tests {
             assert_eq!(key.size(), 256, "{label}");
             assert_eq!(key.e(), &rsa::BigUint::from(65_537u32), "{label}");
         }
-        let moduli: alloc::collections::BTreeSet<_> =
-            LABELS.iter().map(|l| load(l).unwrap().n().to_bytes_be()).collect();
+        let moduli: alloc::collections::BTreeSet<_> = LABELS
+            .iter()
+            .map(|l| load(l).unwrap().n().to_bytes_be())
+            .collect();
         assert_eq!(moduli.len(), LABELS.len(), "every key is distinct");
     }
 

@@ -248,8 +248,15 @@ pub const ISSUED: Date = Date::new(2025, 4, 1);
 const fn dates(birth: Date) -> CertDates {
     // notAfter = the 5th birthday after ISSUED (2025-04-01), computed as in
     // `Date::fifth_birthday_after`, in a const context.
-    let first_year = if birth.month > 4 || (birth.month == 4 && birth.day > 1) { 2025 } else { 2026 };
-    CertDates { not_before: ISSUED, not_after: Date::new(first_year + 4, birth.month, birth.day) }
+    let first_year = if birth.month > 4 || (birth.month == 4 && birth.day > 1) {
+        2025
+    } else {
+        2026
+    };
+    CertDates {
+        not_before: ISSUED,
+        not_after: Date::new(first_year + 4, birth.month, birth.day),
+    }
 }
 
 impl Persona {
@@ -264,7 +271,10 @@ impl Persona {
     /// The name as written in the signature certificate: characters outside the certificate's
     /// character set replaced (jpki-pki.md §3.1).
     pub fn certificate_name(&self) -> String {
-        self.name.chars().map(|c| substitute(c).unwrap_or(c)).collect()
+        self.name
+            .chars()
+            .map(|c| substitute(c).unwrap_or(c))
+            .collect()
     }
 
     /// `.2` of the signature certificate: one `0`/`1` per name character, `1` = substituted.
@@ -274,7 +284,10 @@ impl Persona {
 
     /// The address as written in the signature certificate.
     pub fn certificate_address(&self) -> String {
-        self.address.chars().map(|c| substitute(c).unwrap_or(c)).collect()
+        self.address
+            .chars()
+            .map(|c| substitute(c).unwrap_or(c))
+            .collect()
     }
 
     /// `.6` of the signature certificate: one `0`/`1` per address character.
@@ -296,7 +309,12 @@ impl Persona {
 
     /// The visual AP's birth-date key: era YY + MMDD (6 digits, mynacard.md §5).
     pub fn birth_date_key(&self) -> String {
-        format!("{:02}{:02}{:02}", self.birth.era().1 % 100, self.birth.month, self.birth.day)
+        format!(
+            "{:02}{:02}{:02}",
+            self.birth.era().1 % 100,
+            self.birth.month,
+            self.birth.day
+        )
     }
 
     /// The auth certificate subject's CN: a 23-character opaque id (jpki-pki.md §3).
@@ -336,18 +354,26 @@ pub enum PinBForm {
 const SUBSTITUTES: &[(char, char)] = &[('𠮷', '吉'), ('髙', '高'), ('﨑', '崎')];
 
 fn substitute(c: char) -> Option<char> {
-    SUBSTITUTES.iter().find(|(rare, _)| *rare == c).map(|(_, common)| *common)
+    SUBSTITUTES
+        .iter()
+        .find(|(rare, _)| *rare == c)
+        .map(|(_, common)| *common)
 }
 
 fn positions(text: &str) -> String {
-    text.chars().map(|c| if substitute(c).is_some() { '1' } else { '0' }).collect()
+    text.chars()
+        .map(|c| if substitute(c).is_some() { '1' } else { '0' })
+        .collect()
 }
 
 /// The check digit of an 11-digit My Number base (個人番号 check digit: weights
 /// Qn = n+1 for n ≤ 6, n−5 for n ≥ 7, counted from the right; r = Σ Pn·Qn mod 11;
 /// check = 0 if r ≤ 1 else 11 − r). `None` if `base` is not 11 ASCII digits.
 pub fn my_number_check_digit(base: &str) -> Option<u8> {
-    let digits: Vec<u32> = base.chars().map(|c| c.to_digit(10)).collect::<Option<_>>()?;
+    let digits: Vec<u32> = base
+        .chars()
+        .map(|c| c.to_digit(10))
+        .collect::<Option<_>>()?;
     if digits.len() != 11 {
         return None;
     }
@@ -448,7 +474,7 @@ pub fn personas() -> Vec<Persona> {
                 "long-address",
                 "address so long that 基本4情報 needs a multi-byte outer length (file ≈300 bytes)",
                 "長住　千代子",
-                "北海道見本郡見本町大字見本字見本原第一地割１２３番地の４５　見本ニュータウン第二期見本ヒルズレジデンス北棟見本タワー東館ウエストウイング１２３４号室",
+                "北海道見本郡見本町大字見本字見本原第一地割１２３番地の４５　見本ニュータウン第二期見本ヒルズレジデンス北棟見本タワー東館ウエストウイング１２３４号室　見本荘内",
                 long_birth,
                 Sex::Female,
                 4,
@@ -564,8 +590,20 @@ mod tests {
         let age = |id| persona(id).unwrap().birth.age_on(TODAY);
         assert_eq!(age("standard"), 51);
         assert_eq!(age("age39"), 39);
-        assert_eq!(persona("age39").unwrap().birth.age_on(Date::new(2027, 3, 31)), 40);
-        assert_eq!(persona("age40").unwrap().birth.age_on(Date::new(2026, 12, 2)), 39);
+        assert_eq!(
+            persona("age39")
+                .unwrap()
+                .birth
+                .age_on(Date::new(2027, 3, 31)),
+            40
+        );
+        assert_eq!(
+            persona("age40")
+                .unwrap()
+                .birth
+                .age_on(Date::new(2026, 12, 2)),
+            39
+        );
         assert_eq!(age("age40"), 40);
         assert_eq!(age("child"), 10);
     }
@@ -576,19 +614,36 @@ mod tests {
         assert_eq!(Date::new(1989, 1, 7).era(), (Era::Showa, 64));
         assert_eq!(Date::new(1989, 1, 8).era(), (Era::Heisei, 1));
         assert_eq!(Date::new(2019, 5, 1).era(), (Era::Reiwa, 1));
-        assert_eq!(persona("standard").unwrap().pin_b(PinBForm::EraYear), "50061520352468");
-        assert_eq!(persona("standard").unwrap().pin_b(PinBForm::GregorianYear), "75061520352468");
+        assert_eq!(
+            persona("standard").unwrap().pin_b(PinBForm::EraYear),
+            "50061520352468"
+        );
+        assert_eq!(
+            persona("standard").unwrap().pin_b(PinBForm::GregorianYear),
+            "75061520352468"
+        );
         assert_eq!(persona("standard").unwrap().birth_date_key(), "500615");
     }
 
     #[test]
     fn fifth_birthday_matches_the_test_card() {
         // jpki-pki.md §3: issued 2025-10-27, born 1980-02-17 → notAfter 2030-02-17.
-        assert_eq!(Date::new(1980, 2, 17).fifth_birthday_after(Date::new(2025, 10, 27)), Date::new(2030, 2, 17));
+        assert_eq!(
+            Date::new(1980, 2, 17).fifth_birthday_after(Date::new(2025, 10, 27)),
+            Date::new(2030, 2, 17)
+        );
         for p in personas().iter().filter(|p| p.id != "expired-auth") {
-            assert_eq!(p.auth_cert.not_after, p.birth.fifth_birthday_after(ISSUED), "{}", p.id);
+            assert_eq!(
+                p.auth_cert.not_after,
+                p.birth.fifth_birthday_after(ISSUED),
+                "{}",
+                p.id
+            );
         }
-        assert_eq!(persona("standard").unwrap().auth_cert.not_after, Date::new(2029, 6, 15));
+        assert_eq!(
+            persona("standard").unwrap().auth_cert.not_after,
+            Date::new(2029, 6, 15)
+        );
     }
 
     #[test]
@@ -610,7 +665,10 @@ mod tests {
             assert_eq!(p.my_number().len(), 12, "{}", p.id);
             assert_eq!(p.auth_subject_id().len(), 23);
             assert_eq!(p.sign_subject_id().len(), 28);
-            assert!(all.iter().skip(i + 1).all(|q| q.id != p.id && q.my_number() != p.my_number()));
+            assert!(all
+                .iter()
+                .skip(i + 1)
+                .all(|q| q.id != p.id && q.my_number() != p.my_number()));
         }
         assert_eq!(persona("standard").unwrap().my_number(), "123456789018");
     }
