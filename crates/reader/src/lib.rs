@@ -25,6 +25,7 @@ pub mod ccid;
 pub mod codec;
 pub mod descriptors;
 pub mod isodep;
+pub mod port100;
 pub mod t1;
 pub mod usb;
 

@@ -3,6 +3,7 @@
 
 pub mod block;
 pub mod engine;
+pub mod run;
 pub mod typeb;
 
 pub use block::{Block, SBlock};

@@ -1,6 +1,9 @@
 //! Test peers: a virtual CCID reader with a card behind it, speaking real bytes over `UsbPipe`.
 #![allow(clippy::unwrap_used, dead_code)]
 
+pub mod picc;
+pub mod rcs380;
+
 use std::collections::VecDeque;
 
 use reader::ccid::message::{Command, CommandStatus, IccStatus, RawMessage, Response, SlotError, Status};
