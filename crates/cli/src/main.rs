@@ -14,6 +14,7 @@ use clap::{Parser, Subcommand};
 mod account;
 mod describe;
 mod output;
+mod sim;
 
 #[derive(Parser)]
 #[command(name = "mynaweb", version, about, long_about = None)]
@@ -29,6 +30,8 @@ enum Command {
     Account(account::AccountArgs),
     /// Describe a USB reader from a libccid dump or raw descriptor bytes: driver, exchange level, and what a browser allows.
     Describe(describe::DescribeArgs),
+    /// Run a card operation against a persona of the virtual My Number card and show every APDU.
+    Sim(sim::SimArgs),
 }
 
 fn main() -> ExitCode {
@@ -36,5 +39,6 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Account(args) => account::run(args),
         Command::Describe(args) => describe::run(args),
+        Command::Sim(args) => sim::run(args),
     }
 }
