@@ -437,3 +437,114 @@ fn card_removed_mid_read_is_reported() {
         CardError::CardRemoved
     );
 }
+
+fn card_date(d: sim::persona::Date) -> card::Date {
+    card::Date {
+        year: d.year,
+        month: d.month,
+        day: d.day,
+    }
+}
+
+fn card_face_session(form: sim::persona::PinBForm) -> (Card<SimChannel>, Trace, sim::Persona) {
+    let persona = sim::persona("standard").unwrap();
+    let config = CardConfig {
+        pin_b_form: form,
+        ..CardConfig::default()
+    };
+    let ch = SimChannel::new(VirtualCard::with_config(persona.clone(), config).unwrap());
+    let trace = ch.trace();
+    (block_on(Card::connect(ch)).unwrap(), trace, persona)
+}
+
+#[test]
+fn card_face_reads_with_pin_a() {
+    let (mut card, _, persona) = card_face_session(sim::persona::PinBForm::EraYear);
+    assert_eq!(
+        block_on(card.read_card_face()).unwrap_err(),
+        CardError::PinRequired {
+            operation: "card face (券面AP EF 0002)",
+            needs: PinRef::VisualPinB
+        }
+    );
+    block_on(card.verify(&pin(PinRef::VisualPinA, &persona.my_number()), None)).unwrap();
+    let face = block_on(card.read_card_face()).unwrap();
+    assert_eq!(face.birth_date, card_date(persona.birth));
+    assert_eq!(face.expiry_date, card_date(persona.card_expiry));
+    assert_eq!(face.sex.code(), persona.sex.jis_digit());
+    assert_eq!(
+        face.name_image[..8],
+        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+    );
+    assert_eq!(face.photo[4..8], *b"jP  ");
+    assert_eq!(face.signature.len(), 256);
+}
+
+#[test]
+fn pin_b_in_the_era_form_opens_a_card_that_holds_the_era_form() {
+    let (mut card, trace, persona) = card_face_session(sim::persona::PinBForm::EraYear);
+    let birth = card_date(persona.birth);
+    let b = card::pin_b(
+        PinRef::VisualPinB,
+        birth,
+        persona.card_expiry.year,
+        persona.security_code,
+        card::BirthYearForm::JapaneseEra,
+    )
+    .unwrap();
+    assert_eq!(block_on(card.verify(&b, None)).unwrap(), Verified::Now);
+    assert_eq!(block_on(card.read_card_face()).unwrap().birth_date, birth);
+    // The same card refuses the Gregorian form and counts the try; nothing retries it.
+    let (mut card, trace2, _) = card_face_session(sim::persona::PinBForm::EraYear);
+    let gregorian = card::pin_b(
+        PinRef::VisualPinB,
+        birth,
+        persona.card_expiry.year,
+        persona.security_code,
+        card::BirthYearForm::Gregorian,
+    )
+    .unwrap();
+    assert!(matches!(
+        block_on(card.verify(&gregorian, None)).unwrap_err(),
+        CardError::WrongPin {
+            pin: PinRef::VisualPinB,
+            ..
+        }
+    ));
+    assert_eq!((trace.verify_attempts(), trace2.verify_attempts()), (1, 1));
+}
+
+#[test]
+fn pin_b_in_the_gregorian_form_opens_a_card_that_holds_the_gregorian_form() {
+    let (mut card, _, persona) = card_face_session(sim::persona::PinBForm::GregorianYear);
+    let birth = card_date(persona.birth);
+    let b = card::pin_b(
+        PinRef::TextPinB,
+        birth,
+        persona.card_expiry.year,
+        persona.security_code,
+        card::BirthYearForm::Gregorian,
+    )
+    .unwrap();
+    assert_eq!(block_on(card.verify(&b, None)).unwrap(), Verified::Now);
+    let basic4 = block_on(card.read_basic4()).unwrap();
+    assert_eq!(basic4.birth_date, birth);
+    assert_eq!(basic4.name, persona.name);
+}
+
+#[test]
+fn pin_a_opens_the_my_number_but_not_basic4() {
+    let (mut card, _, persona) = card_face_session(sim::persona::PinBForm::EraYear);
+    block_on(card.verify(&pin(PinRef::TextPinA, &persona.my_number()), None)).unwrap();
+    assert_eq!(
+        block_on(card.read_my_number()).unwrap().as_str(),
+        persona.my_number()
+    );
+    assert_eq!(
+        block_on(card.read_basic4()).unwrap_err(),
+        CardError::PinRequired {
+            operation: "基本4情報 (text AP EF 0002)",
+            needs: PinRef::TextPin
+        }
+    );
+}

@@ -41,6 +41,8 @@ pub mod account;
 pub mod date;
 pub mod document;
 pub mod facts;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod insurance;
 pub mod overseas;
 pub mod pin;
