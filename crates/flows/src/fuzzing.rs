@@ -8,7 +8,8 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::account::{
-    convert_yucho, is_zengin, to_zengin, AccountNumber, AccountType, BankCode, BranchCode, KanaError,
+    convert_yucho, is_zengin, to_zengin, AccountNumber, AccountType, BankCode, BranchCode,
+    KanaError,
 };
 use crate::date::CivilDate;
 use crate::pin::{Pin, PinKind};
@@ -33,9 +34,15 @@ pub fn zengin_kana(data: &[u8]) {
                 || c.is_ascii_digit()
                 || " -().//¥｢｣ﾞﾟ".contains(c)
                 || ('ｦ'..='ﾝ').contains(&c)));
-            assert!(!out.chars().any(|c| ('ｧ'..='ｰ').contains(&c)), "small kana or ｰ left: {out:?}");
+            assert!(
+                !out.chars().any(|c| ('ｧ'..='ｰ').contains(&c)),
+                "small kana or ｰ left: {out:?}"
+            );
         }
-        Err(KanaError::CharacterNotAllowed { character, position }) => {
+        Err(KanaError::CharacterNotAllowed {
+            character,
+            position,
+        }) => {
             assert_eq!(input.chars().nth(position - 1), Some(character));
         }
         Err(KanaError::Empty) => assert!(input.chars().all(|c| c == ' ' || c == '\u{3000}')),
@@ -99,7 +106,10 @@ pub fn civil_date(data: &[u8]) {
 pub fn card_session(data: &[u8]) {
     let mut state: SessionState<u8, u8> = SessionState::Idle;
     for pair in data.chunks(2) {
-        let (selector, arg) = (pair.first().copied().unwrap_or(0), pair.get(1).copied().unwrap_or(0));
+        let (selector, arg) = (
+            pair.first().copied().unwrap_or(0),
+            pair.get(1).copied().unwrap_or(0),
+        );
         let submitted = matches!(selector % 16, 10 | 11);
         let confirmed = selector % 16 == 11;
         let remaining_before = match &state {
@@ -122,7 +132,11 @@ pub fn card_session(data: &[u8]) {
             5 => SessionEvent::CardWaitTimedOut,
             6 => SessionEvent::ApSelected,
             7 => SessionEvent::ApMissing,
-            8 => SessionEvent::PinStatusRead(if arg == 255 { PinStatus::NotSet } else { PinStatus::Remaining(arg % 6) }),
+            8 => SessionEvent::PinStatusRead(if arg == 255 {
+                PinStatus::NotSet
+            } else {
+                PinStatus::Remaining(arg % 6)
+            }),
             9 => SessionEvent::VerifyAnswered(if arg % 2 == 0 {
                 VerifyOutcome::Correct
             } else {
@@ -135,7 +149,10 @@ pub fn card_session(data: &[u8]) {
                     Pin::new(PinKind::SignaturePassword, "ABC123")
                 };
                 match pin {
-                    Ok(pin) => SessionEvent::PinSubmitted { pin, last_try_confirmed: confirmed },
+                    Ok(pin) => SessionEvent::PinSubmitted {
+                        pin,
+                        last_try_confirmed: confirmed,
+                    },
                     Err(_) => SessionEvent::Cancel,
                 }
             }
@@ -145,7 +162,11 @@ pub fn card_session(data: &[u8]) {
             _ => SessionEvent::Cancel,
         };
         let step = state.handle(event);
-        let verifies: Vec<_> = step.effects.iter().filter(|e| matches!(e, SessionEffect::Verify(_))).collect();
+        let verifies: Vec<_> = step
+            .effects
+            .iter()
+            .filter(|e| matches!(e, SessionEffect::Verify(_)))
+            .collect();
         if !verifies.is_empty() {
             assert_eq!(verifies.len(), 1);
             assert!(submitted, "VERIFY without a submitted PIN");
@@ -184,7 +205,11 @@ mod tests {
         fn mutate(&mut self, seed: &[u8]) -> Vec<u8> {
             let mut out = seed.to_vec();
             for _ in 0..(self.next() % 4) {
-                let at = if out.is_empty() { 0 } else { (self.next() % out.len() as u64) as usize };
+                let at = if out.is_empty() {
+                    0
+                } else {
+                    (self.next() % out.len() as u64) as usize
+                };
                 match self.next() % 3 {
                     0 if !out.is_empty() => out[at] = self.next() as u8,
                     1 => out.insert(at, self.next() as u8),
@@ -218,23 +243,50 @@ mod tests {
     fn zengin_kana_survives_random_and_mutated_names() {
         exercise(
             zengin_kana,
-            &["ヤマダ　タロウ".as_bytes(), "ｷｮｳｺ ﾙｰｼｰ".as_bytes(), "ヴァイオリン john".as_bytes(), "（カ）「ア」￥".as_bytes(), b""],
+            &[
+                "ヤマダ　タロウ".as_bytes(),
+                "ｷｮｳｺ ﾙｰｼｰ".as_bytes(),
+                "ヴァイオリン john".as_bytes(),
+                "（カ）「ア」￥".as_bytes(),
+                b"",
+            ],
         );
     }
 
     #[test]
     fn yucho_survives_random_and_mutated_numbers() {
-        exercise(yucho, &[b"10530|12345671", b"00160|0-100001", "１４０３０|１２３４５６７１".as_bytes(), b"|"]);
+        exercise(
+            yucho,
+            &[
+                b"10530|12345671",
+                b"00160|0-100001",
+                "１４０３０|１２３４５６７１".as_bytes(),
+                b"|",
+            ],
+        );
     }
 
     #[test]
     fn account_fields_survive_random_and_mutated_input() {
-        exercise(account_fields, &[b"0001", b"058", b"1234567", "１２３".as_bytes(), b"futsu", "当座".as_bytes()]);
+        exercise(
+            account_fields,
+            &[
+                b"0001",
+                b"058",
+                b"1234567",
+                "１２３".as_bytes(),
+                b"futsu",
+                "当座".as_bytes(),
+            ],
+        );
     }
 
     #[test]
     fn civil_date_survives_random_and_mutated_input() {
-        exercise(civil_date, &[b"2026-12-03", b"2028-02-29", b"0001-01-01", b"9999-12-31"]);
+        exercise(
+            civil_date,
+            &[b"2026-12-03", b"2028-02-29", b"0001-01-01", b"9999-12-31"],
+        );
     }
 
     #[test]
@@ -244,8 +296,12 @@ mod tests {
             card_session,
             &[
                 &[0, 1, 1, 0, 3, 0, 6, 0, 8, 3, 10, 0, 9, 0, 12, 7],
-                &[0, 1, 1, 0, 3, 0, 6, 0, 8, 2, 10, 0, 9, 1, 10, 0, 11, 0, 9, 1],
-                &[0, 1, 1, 0, 3, 0, 6, 0, 8, 1, 10, 0, 11, 0, 4, 0, 3, 0, 6, 0, 8, 0],
+                &[
+                    0, 1, 1, 0, 3, 0, 6, 0, 8, 2, 10, 0, 9, 1, 10, 0, 11, 0, 9, 1,
+                ],
+                &[
+                    0, 1, 1, 0, 3, 0, 6, 0, 8, 1, 10, 0, 11, 0, 4, 0, 3, 0, 6, 0, 8, 0,
+                ],
             ],
         );
     }
