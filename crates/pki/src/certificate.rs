@@ -34,8 +34,8 @@ pub enum CertificateError {
     #[error("not a certificate: the input is neither DER (starting with a SEQUENCE) nor PEM")]
     NotCertificate,
     /// PEM armour was found but could not be decoded.
-    #[error("PEM: {0}")]
-    Pem(String),
+    #[error(transparent)]
+    Pem(crate::pem::PemError),
     /// The DER structure is malformed.
     #[error("malformed certificate: {0}")]
     Der(der::Error),
@@ -58,6 +58,12 @@ pub enum CertificateError {
     /// The certificate is not X.509 version 3.
     #[error("certificate version is not v3")]
     NotVersion3,
+    /// The serial number is zero or negative (RFC 5280 §4.1.2.2 requires a positive integer).
+    #[error("the serial number is not a positive integer")]
+    SerialNotPositive,
+    /// signatureAlgorithm differs from tbsCertificate.signature (RFC 5280 §4.1.1.2).
+    #[error("the outer signature algorithm differs from the one inside tbsCertificate")]
+    AlgorithmMismatch,
 }
 
 impl From<der::Error> for CertificateError {
@@ -261,7 +267,11 @@ impl JpkiCertificate {
 
     /// Parses DER, or PEM with a `CERTIFICATE` label.
     pub fn from_pem_or_der(input: &[u8]) -> Result<Self, CertificateError> {
-        Self::from_der(&crate::pem::der_from_pem_or_der(input, "CERTIFICATE")?)
+        match crate::pem::der_from_pem_or_der(input, &["CERTIFICATE"]) {
+            Ok(der) => Self::from_der(&der),
+            Err(crate::pem::PemError::NotFound(_)) => Err(CertificateError::NotCertificate),
+            Err(e) => Err(CertificateError::Pem(e)),
+        }
     }
 
     /// The JPKI profile.
@@ -319,6 +329,13 @@ fn read_profile(cert: &Certificate) -> Result<Profile, CertificateError> {
     let tbs = &cert.tbs_certificate;
     if tbs.version != x509_cert::Version::V3 {
         return Err(CertificateError::NotVersion3);
+    }
+    let serial = tbs.serial_number.as_bytes();
+    if serial.first().is_none_or(|b| *b >= 0x80) || serial.iter().all(|b| *b == 0) {
+        return Err(CertificateError::SerialNotPositive);
+    }
+    if cert.signature_algorithm != tbs.signature {
+        return Err(CertificateError::AlgorithmMismatch);
     }
     let (hierarchy, kind) = jpki_dn(&tbs.issuer);
     let mut profile = Profile {

@@ -355,6 +355,9 @@ fn read_entry_fields<'a>(serial: Tlv<'a>, fields: &mut TlvReader<'a>) -> Result<
                     [code] if *code < 0x80 => reason = Some(RevocationReason::from_code(*code)),
                     _ => return Err(CrlError::Field { field: "reasonCode", offset: e.offset }),
                 }
+            } else if id == oid::INVALIDITY_DATE && der::asn1::GeneralizedTime::from_der(value).is_err() {
+                // RFC 5280 §5.3.2: GeneralizedTime, no fractional seconds.
+                return Err(CrlError::Field { field: "invalidityDate", offset: 0 });
             }
             Ok(())
         })?;
@@ -406,5 +409,5 @@ fn integer_is_der(value: &[u8]) -> bool {
 
 /// Parses DER, or PEM with an `X509 CRL` label, into owned DER bytes for [`Crl::from_der`].
 pub fn der_from_pem_or_der(input: &[u8]) -> Result<Vec<u8>, CrlError> {
-    crate::pem::der_from_pem_or_der(input, "X509 CRL").map_err(|e| CrlError::NotCrl(e.to_string()))
+    crate::pem::der_from_pem_or_der(input, &["X509 CRL"]).map_err(|e| CrlError::NotCrl(e.to_string()))
 }

@@ -45,13 +45,14 @@ pub mod crl;
 pub mod fuzzing;
 pub mod holder;
 pub mod oid;
-mod pem;
+pub mod pem;
 pub mod roots;
 pub mod signature;
 pub mod tlv;
 pub mod trust;
 pub mod validate;
 
+pub use der;
 pub use certificate::{CertificateError, CertificateKind, Hierarchy, JpkiCertificate, Profile};
 pub use trust::{Production, Test, TrustAnchor, TrustStore};
 pub use validate::{Reason, RevocationStatus, ValidationOptions, Verdict};
