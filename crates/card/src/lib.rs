@@ -34,6 +34,8 @@
 pub mod data;
 pub mod digest;
 pub mod error;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod guard;
 pub mod pin;
 pub mod pin_b;
