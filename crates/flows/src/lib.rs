@@ -5,7 +5,8 @@
 //! - [`date`]: a civil date in JST, age on a reference date with the 29 February rule
 //!   (flows.md §0.3);
 //! - [`session`]: the shared card-session machine (flows.md §0.2), generic over the operation,
-//!   with [`pin`] checking the PIN kind before the card is asked;
+//!   with [`pin`] checking the PIN kind before the card is asked, and [`operations`] naming what
+//!   the flows ask of the card (never the My Number);
 //! - [`insurance`]: the insurance-use registration pre-check and hand-off (flows.md §1A);
 //! - [`rehearsal`]: the clinic-reception consent rehearsal (flows.md §1B);
 //! - [`document`]: "which document do I show?" (flows.md §1C);
@@ -44,6 +45,7 @@ pub mod facts;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod insurance;
+pub mod operations;
 pub mod overseas;
 pub mod pin;
 pub mod rehearsal;

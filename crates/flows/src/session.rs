@@ -16,6 +16,9 @@
 //! operation `Op` (what to do once the card is ready) and its output `Out`, and knows nothing of
 //! the card crate.
 //!
+//! `CardDetected` and `SelectingAP` of the diagram are one state here ([`SessionState::SelectingAp`]):
+//! the SELECT is sent as soon as a card is seen.
+//!
 //! Card-safety rules built in (flows.md §0.1, §0.2, §8 E1–E3):
 //! - the PIN status is read **before** every PIN entry, also after the card was put back;
 //! - a PIN of the wrong kind is refused locally ([`crate::pin`]), the card is never asked;
