@@ -12,9 +12,13 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod account;
+mod cert;
+mod cms;
+mod crl;
 mod describe;
 mod output;
 mod sim;
+mod sig;
 
 #[derive(Parser)]
 #[command(name = "mynaweb", version, about, long_about = None)]
@@ -32,6 +36,14 @@ enum Command {
     Describe(describe::DescribeArgs),
     /// Run a card operation against a persona of the virtual My Number card and show every APDU.
     Sim(sim::SimArgs),
+    /// Show a JPKI certificate's profile, or validate it against the pinned J-LIS roots.
+    Cert(cert::CertArgs),
+    /// Verify a raw PKCS#1 v1.5 signature (as the card makes it) with a certificate's key.
+    Sig(sig::SigArgs),
+    /// Verify a CMS SignedData and its signer's certificate.
+    Cms(cms::CmsArgs),
+    /// Check certificate serial numbers against a CRL.
+    Crl(crl::CrlArgs),
 }
 
 fn main() -> ExitCode {
@@ -40,5 +52,9 @@ fn main() -> ExitCode {
         Command::Account(args) => account::run(args),
         Command::Describe(args) => describe::run(args),
         Command::Sim(args) => sim::run(args),
+        Command::Cert(args) => cert::run(args),
+        Command::Sig(args) => sig::run(args),
+        Command::Cms(args) => cms::run(args),
+        Command::Crl(args) => crl::run(args),
     }
 }
