@@ -3,7 +3,7 @@
 
 use core::fmt;
 
-use apdu::{CardChannel, ChannelCapabilities, CommandApdu, TransportError};
+use apdu::{CardChannel, ChannelCapabilities, TransportError};
 
 /// One command/response pair.
 #[derive(Clone, PartialEq, Eq)]
@@ -79,28 +79,20 @@ impl fmt::Debug for TraceEntry {
 }
 
 /// What a trace records of a command: VERIFY (`20`), CHANGE REFERENCE DATA (`24`), RESET RETRY
-/// COUNTER (`2C`) and CHANGE KEY (`32`) lose their data field.
+/// COUNTER (`2C`) and CHANGE KEY (`32`) keep only their header and Lc field (ISO/IEC 7816-4
+/// §5.1: `Lc` is 1 byte, or `00` + 2 bytes when extended). Returns the kept bytes and how many
+/// were left out. The secret is never copied.
 pub fn redact(command: &[u8]) -> (Vec<u8>, usize) {
-    match CommandApdu::parse(command) {
-        Ok(cmd) if cmd.carries_secret() && !cmd.data().is_empty() => {
-            let lc_len = if cmd.form() == apdu::LengthForm::Short {
-                1
-            } else {
-                3
-            };
-            let header_and_lc = command.get(..4 + lc_len).unwrap_or(command);
-            (header_and_lc.to_vec(), cmd.data().len())
-        }
-        Ok(_) => (command.to_vec(), 0),
-        // Not a well-formed APDU: if it might be a VERIFY-like command, keep the header only.
-        Err(_) => match command.get(1) {
-            Some(0x20 | 0x24 | 0x2C | 0x32) => {
-                let header = command.get(..4).unwrap_or(command).to_vec();
-                (header, command.len().saturating_sub(4))
-            }
-            _ => (command.to_vec(), 0),
-        },
+    let secret = matches!(command.get(1), Some(0x20 | 0x24 | 0x2C | 0x32));
+    if !secret || command.len() <= 4 {
+        return (command.to_vec(), 0);
     }
+    let keep = match command.get(4) {
+        Some(0x00) if command.len() >= 7 => 7,
+        _ => 5,
+    };
+    let kept = command.get(..keep).unwrap_or(command);
+    (kept.to_vec(), command.len() - kept.len())
 }
 
 /// A [`CardChannel`] that records every exchange in a trace.
@@ -196,10 +188,18 @@ mod tests {
     }
 
     #[test]
-    fn redacts_malformed_verify_to_its_header() {
+    fn redacts_malformed_and_extended_verify_to_header_and_lc() {
         assert_eq!(
             redact(&[0x00, 0x20, 0x00, 0x80, 0x09, 0x31]),
-            (vec![0x00, 0x20, 0x00, 0x80], 2)
+            (vec![0x00, 0x20, 0x00, 0x80, 0x09], 1)
+        );
+        assert_eq!(
+            redact(&[0x00, 0x20, 0x00, 0x80, 0x00, 0x00, 0x02, 0x31, 0x32]),
+            (vec![0x00, 0x20, 0x00, 0x80, 0x00, 0x00, 0x02], 2)
+        );
+        assert_eq!(
+            redact(&[0x00, 0x24, 0x01, 0x80, 0x02, 0x35, 0x36]),
+            (vec![0x00, 0x24, 0x01, 0x80, 0x02], 2)
         );
     }
 
