@@ -26,6 +26,7 @@ pub mod codec;
 pub mod descriptors;
 pub mod isodep;
 pub mod port100;
+pub mod rcs300;
 pub mod t1;
 pub mod usb;
 

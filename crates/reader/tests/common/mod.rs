@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, dead_code)]
 
 pub mod picc;
+pub mod rcs300;
 pub mod rcs380;
 
 use std::collections::VecDeque;
