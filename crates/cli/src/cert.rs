@@ -346,8 +346,72 @@ fn show(file: &Path) -> Result<(String, Value), Failure> {
 }
 
 #[cfg(test)]
-mod tests {
+#[allow(clippy::unwrap_used)]
+pub(crate) mod tests {
     use super::*;
+
+    /// A file of crates/pki's test data.
+    pub fn pki_data(name: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../pki/tests/data").join(name)
+    }
+
+    /// A fresh temporary directory for one test.
+    pub fn temp_dir(tag: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("mynaweb-cli-{tag}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    pub fn trust(at: &str, test_roots: bool, test_root: Vec<PathBuf>) -> TrustArgs {
+        TrustArgs { at: Some(at.to_owned()), test_roots, test_root }
+    }
+
+    #[test]
+    fn show_reports_kind_and_holder_facts() {
+        let (text, json) = show(&pki_data("jpki-sign-cert.der")).unwrap();
+        assert_eq!(json["kind"], "signature");
+        assert_eq!(json["hierarchy"], "test");
+        assert_eq!(json["root"], "signca-test-2024");
+        assert_eq!(json["serial"], "1EE607");
+        assert_eq!(json["holder"]["date_of_birth"]["date"], "1980-02-17");
+        assert_eq!(json["holder"]["date_of_birth"]["era"], "Showa");
+        assert_eq!(json["holder"]["sex"], "male");
+        assert!(text.contains("kind:        signature\n"), "{text}");
+        let (_, json) = show(&pki_data("jpki-auth-cert.der")).unwrap();
+        assert_eq!(json["kind"], "user_authentication");
+        assert_eq!(json["ocsp_url"], "http://test-ocspauthnorm.jpki.go.jp");
+        assert_eq!(json["holder"], Value::Null);
+    }
+
+    #[test]
+    fn verify_against_test_and_production_roots() {
+        let cert = pki_data("jpki-auth-cert.der");
+        let (text, json) = verify(&cert, &trust("2026-06-01T09:00:00+09:00", true, vec![]), None).unwrap();
+        assert_eq!(json["valid"], true);
+        assert_eq!(json["reasons"], json!([]));
+        assert_eq!(json["revocation"], "not_checked");
+        assert_eq!(json["at"], "2026-06-01T00:00:00Z");
+        assert!(text.contains("revocation: NOT checked"), "{text}");
+        let (_, json) = verify(&cert, &trust("2026-06-01T00:00:00Z", false, vec![]), None).unwrap();
+        assert_eq!(json["valid"], false);
+        assert_eq!(json["reason_codes"], json!(["wrong_hierarchy", "no_trusted_root"]));
+        let (_, json) = verify(&cert, &trust("2030-02-17T15:00:00Z", true, vec![]), None).unwrap();
+        assert_eq!(json["reason_codes"], json!(["expired"]));
+    }
+
+    #[test]
+    fn refuses_input_that_is_not_a_certificate() {
+        let dir = temp_dir("png");
+        let png = dir.join("image.png");
+        std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+        let failure = show(&png).unwrap_err();
+        assert_eq!(failure.code, 2);
+        assert!(failure.message.contains("is not an X.509 certificate"), "{}", failure.message);
+        let failure = verify(&pki_data("jpki-auth-cert.der"), &trust("yesterday", true, vec![]), None).unwrap_err();
+        assert_eq!(failure.code, 2);
+        assert!(failure.message.contains("RFC 3339"));
+        std::fs::remove_dir_all(dir).unwrap();
+    }
 
     #[test]
     fn parses_rfc3339_with_offsets() {

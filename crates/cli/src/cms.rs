@@ -82,3 +82,51 @@ fn verify(file: &Path, content: Option<&Path>, trust: &TrustArgs) -> Result<(Str
     );
     Ok((text, value))
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::cert::tests::{temp_dir, trust};
+    use pki::cms::{Encapsulation, SignedDataBuilder};
+
+    #[test]
+    fn verifies_simulator_signed_cms_against_its_test_root() {
+        let persona = sim::persona::personas().into_iter().find(|p| p.has_signature_certificate).unwrap();
+        let issued = sim::issuer::issue_for(&persona).unwrap();
+        let key = sim::keys::load(&persona.sign_key_label()).unwrap();
+        let signer = pki::JpkiCertificate::from_der(issued.sign.as_deref().unwrap()).unwrap();
+        let content = b"consent";
+        let pending = SignedDataBuilder::new(&signer, content, Encapsulation::Detached).prepare().unwrap();
+        let signature = sim::layouts::sign_sha256(&key, pending.signed_attributes_der());
+        let der = pending.finish(&signature).unwrap();
+
+        let dir = temp_dir("cms");
+        let (file, data, root) = (dir.join("s.p7s"), dir.join("data"), dir.join("root.der"));
+        std::fs::write(&file, der).unwrap();
+        std::fs::write(&data, content).unwrap();
+        std::fs::write(&root, issued.sign_root.certificate_der()).unwrap();
+
+        let (_, json) = verify(&file, Some(&data), &trust("2026-06-01T00:00:00Z", false, vec![root.clone()])).unwrap();
+        assert_eq!(json["valid"], true);
+        assert_eq!(json["signature_valid"], true);
+        assert_eq!(json["kind"], "signature");
+        assert_eq!(json["detached"], true);
+
+        let (_, json) = verify(&file, Some(&data), &trust("2026-06-01T00:00:00Z", false, vec![])).unwrap();
+        assert_eq!(json["valid"], false);
+        assert_eq!(json["reason_codes"], serde_json::json!(["wrong_hierarchy", "no_trusted_root"]));
+
+        std::fs::write(&data, b"consent?").unwrap();
+        let (_, json) = verify(&file, Some(&data), &trust("2026-06-01T00:00:00Z", false, vec![root.clone()])).unwrap();
+        assert_eq!(json["valid"], false);
+        assert_eq!(json["reasons"], serde_json::json!(["the content does not match the signed message digest"]));
+
+        let failure = verify(&file, None, &trust("2026-06-01T00:00:00Z", false, vec![root.clone()])).unwrap_err();
+        assert_eq!(failure.code, 2);
+        let failure = verify(&root, None, &trust("2026-06-01T00:00:00Z", false, vec![])).unwrap_err();
+        assert_eq!(failure.code, 2);
+        assert!(failure.message.contains("is not a CMS SignedData"), "{}", failure.message);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}

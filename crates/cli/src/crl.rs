@@ -106,8 +106,29 @@ fn check(path: &Path, serials: &[String], trust: &TrustArgs) -> Result<(String, 
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
-    use super::parse_serial;
+    use super::*;
+    use crate::cert::tests::{pki_data, trust};
+
+    #[test]
+    fn reports_revoked_serials_and_an_untrusted_crl() {
+        let serials = ["1EE607".to_owned(), "05".to_owned()];
+        let (text, json) = check(&pki_data("seed.fake.crl"), &serials, &trust("2026-06-01T00:00:00Z", true, vec![])).unwrap();
+        assert_eq!(json["valid"], false);
+        assert_eq!(
+            json["reasons"],
+            json!(["the CRL is not signed by any test root with its issuer name", "serial 1EE607 is revoked"])
+        );
+        assert_eq!(json["serials"][0]["reason"], "affiliationChanged");
+        assert_eq!(json["serials"][0]["time"], "2025-01-01T00:00:00Z");
+        assert_eq!(json["serials"][1]["revoked"], false);
+        assert!(text.contains("05: not listed"), "{text}");
+        let failure = check(&pki_data("jpki-auth-cert.der"), &serials, &trust("2026-06-01T00:00:00Z", true, vec![])).unwrap_err();
+        assert_eq!(failure.code, 2);
+        let failure = check(&pki_data("seed.fake.crl"), &["zz".to_owned()], &trust("2026-06-01T00:00:00Z", true, vec![])).unwrap_err();
+        assert_eq!(failure.code, 2);
+    }
 
     #[test]
     fn parses_hex_serials() {

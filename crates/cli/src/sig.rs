@@ -63,3 +63,38 @@ fn verify(cert: &std::path::Path, data: &std::path::Path, sig: &std::path::Path)
         ),
     })
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::cert::tests::temp_dir;
+
+    #[test]
+    fn verifies_a_card_style_signature_and_refuses_other_data() {
+        let persona = sim::persona::personas().into_iter().find(|p| p.has_signature_certificate).unwrap();
+        let issued = sim::issuer::issue_for(&persona).unwrap();
+        let key = sim::keys::load(&persona.sign_key_label()).unwrap();
+        let dir = temp_dir("sig");
+        let cert = dir.join("sign.der");
+        let data = dir.join("data.txt");
+        let sig = dir.join("data.sig");
+        std::fs::write(&cert, issued.sign.unwrap()).unwrap();
+        std::fs::write(&data, b"signed by the card").unwrap();
+        std::fs::write(&sig, sim::layouts::sign_sha256(&key, b"signed by the card")).unwrap();
+
+        let (text, json) = verify(&cert, &data, &sig).unwrap();
+        assert_eq!(json["valid"], true);
+        assert_eq!(json["hash"], "sha256");
+        assert!(text.starts_with("VALID"), "{text}");
+
+        std::fs::write(&data, b"signed by the card!").unwrap();
+        let (_, json) = verify(&cert, &data, &sig).unwrap();
+        assert_eq!(json["valid"], false);
+        assert_eq!(json["reasons"], serde_json::json!(["the signature does not match the data"]));
+
+        let failure = verify(&data, &data, &sig).unwrap_err();
+        assert_eq!(failure.code, 2);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}
