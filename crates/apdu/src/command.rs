@@ -20,6 +20,8 @@
 use alloc::vec::Vec;
 use core::fmt;
 
+use zeroize::Zeroize;
+
 /// The largest Le of a short APDU (encoded `00`).
 pub const SHORT_MAX_LE: u32 = 256;
 /// The largest Lc of a short APDU.
@@ -77,7 +79,8 @@ pub enum IsoCase {
 /// A command APDU (ISO/IEC 7816-4 §5.1). See the module documentation for the byte layout.
 ///
 /// `Debug` redacts the data field of VERIFY (`INS 20`), CHANGE REFERENCE DATA (`24`), RESET
-/// RETRY COUNTER (`2C`) and CHANGE KEY (`32`), which carry PINs.
+/// RETRY COUNTER (`2C`) and CHANGE KEY (`32`), which carry PINs, and dropping such a command
+/// wipes that field.
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct CommandApdu {
     cla: u8,
@@ -323,6 +326,16 @@ impl CommandApdu {
             le,
             form,
         })
+    }
+}
+
+impl Drop for CommandApdu {
+    /// Wipes the data field of a command that carries a PIN ([`CommandApdu::carries_secret`]).
+    /// Bytes returned by [`to_bytes`](CommandApdu::to_bytes) are the caller's to wipe.
+    fn drop(&mut self) {
+        if self.carries_secret() {
+            self.data.zeroize();
+        }
     }
 }
 
