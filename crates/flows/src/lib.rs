@@ -13,6 +13,8 @@
 //! - [`overseas`]: the overseas-card wizard, the continued-use deadline (the day before
 //!   departure) and the pre-fill draft (flows.md §3);
 //! - [`smartphone`]: the smartphone-certificate revoke/suspend helper (flows.md §4.2);
+//! - [`catalogue`]: the error catalogue of flows.md §8 (E1–E15) as situations mapped from this
+//!   crate's states and errors;
 //! - [`facts`]: phone numbers, menu digits and hours the flows show, with their source;
 //! - [`account`]: the 公金受取口座 field rules, the Zengin kana normaliser, the ゆうちょ 記号・番号
 //!   conversion and the own-name check (flows.md §2.2–§2.4), with bank data plugged in through
@@ -39,6 +41,7 @@
 extern crate alloc;
 
 pub mod account;
+pub mod catalogue;
 pub mod date;
 pub mod document;
 pub mod facts;
