@@ -199,7 +199,10 @@ pub fn age_on(birth: CivilDate, reference: CivilDate) -> Result<u16, BornAfterRe
     }
     let (month, day) = birth.birthday_month_day_in(reference.year);
     let before_birthday = (reference.month, reference.day) < (month, day);
-    Ok(reference.year - birth.year - u16::from(before_birthday))
+    Ok(reference
+        .year
+        .saturating_sub(birth.year)
+        .saturating_sub(u16::from(before_birthday)))
 }
 
 impl fmt::Display for CivilDate {

@@ -17,6 +17,8 @@
 //! One question per screen; no card operation. The answer carries the facts the screen shows:
 //! the number as a `tel:` link, the menu digit, the hours and the 24-hour note.
 
+use alloc::vec::Vec;
+
 use crate::facts::{PhoneLine, MENU_OTHER_REVOCATION, MENU_SUSPENSION, MYNUMBER_FREE_DIAL};
 
 /// What happened to the phone (first question).
@@ -109,6 +111,31 @@ pub enum PhoneScreen {
         /// ([`SUSPENSION_CALL`]) and notify the municipality.
         card_also_lost: bool,
     },
+}
+
+impl PhoneScreen {
+    /// The calls the answer screen shows (number as a `tel:` link, menu digit, hours, 24-hour
+    /// note): the advice's own call, plus the suspension call when the card is lost too.
+    pub fn calls(&self) -> Vec<CallInfo> {
+        let Self::Answer {
+            advice,
+            card_also_lost,
+        } = self
+        else {
+            return Vec::new();
+        };
+        let mut calls = Vec::new();
+        match advice {
+            PhoneAdvice::CallToSuspend(call) | PhoneAdvice::ResetPasswordWithCard(call) => {
+                calls.push(*call)
+            }
+            _ => {}
+        }
+        if *card_also_lost && !calls.contains(&SUSPENSION_CALL) {
+            calls.push(SUSPENSION_CALL);
+        }
+        calls
+    }
 }
 
 /// An action on the helper.
@@ -240,6 +267,23 @@ mod tests {
                 answer(PhoneAdvice::RevokeOnThatPhone { because: event }, false)
             );
         }
+    }
+
+    #[test]
+    fn answer_screens_list_the_calls_to_show() {
+        let sold = run(&[Happened(PhoneEvent::SoldOrTradedIn), YesNo(false)]);
+        assert_eq!(sold.calls(), vec![]);
+        let sold_and_card_lost = run(&[Happened(PhoneEvent::SoldOrTradedIn), YesNo(true)]);
+        assert_eq!(sold_and_card_lost.calls(), vec![SUSPENSION_CALL]);
+        let lost_both = run(&[
+            Happened(PhoneEvent::LostOrStolen),
+            YesNo(false),
+            YesNo(true),
+        ]);
+        assert_eq!(lost_both.calls(), vec![SUSPENSION_CALL]);
+        let forgot = run(&[Happened(PhoneEvent::ForgotPassword), YesNo(true)]);
+        assert_eq!(forgot.calls(), vec![OTHER_QUESTIONS_CALL, SUSPENSION_CALL]);
+        assert_eq!(PhoneHelper::default().screen().calls(), vec![]);
     }
 
     #[test]
