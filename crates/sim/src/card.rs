@@ -18,7 +18,10 @@
 //! |                         |                                | wrong → 63Cx … 63C0, then 6984; right → 9000     |
 //! | CHANGE REFERENCE DATA   | 00 24 01 80|80+SFI Lc new      | §4: only after VERIFY of the same PIN (6982)     |
 //! | COMPUTE SIGNATURE       | 80 2A P1 80|80+SFI|00 Lc d 00  | §7: P1 00 pads 1–245 B (else 6985), 01–03 hash   |
-//! |                         |                                | forms, 04/05 (PSS) 6A81, other P1 6A86; 6982     |
+//! |                         |                                | forms, 04/05 PSS, other P1 6A86; 6982 before PIN |
+//! | INTERNAL AUTHENTICATE   | 00 88 00 80|SFI Lc d 00        | §4: 6982 (JPKI), 6985 (券面 APs)                 |
+//! | SET SESSION KEY         | 80 AE …                        | §8: 66F1 visual, 6982 JPKI / text before PIN,    |
+//! |                         |                                | 6A81 after (secure messaging not simulated)      |
 //! | GET CHALLENGE           | 00 84 00 00 Le                 | §4: 1–256 bytes; extended Le 6985                |
 //! | GET DATA 5F51           | 00 CA 5F 51 Le                 | §1: contact ATR without 3B (contact ATR only)    |
 //! | anything else           |                                | 6D00 (unknown INS), 6E00 (unknown CLA)           |
@@ -76,6 +79,8 @@ pub mod sw {
     pub const INS_NOT_SUPPORTED: u16 = 0x6D00;
     /// CLA not supported.
     pub const CLA_NOT_SUPPORTED: u16 = 0x6E00;
+    /// Secure messaging not configured (visual AP, mynacard.md §8).
+    pub const SM_NOT_CONFIGURED: u16 = 0x66F1;
     /// `CLA=08` READ BINARY in the JPKI AP (mynacard.md §6).
     pub const JPKI_SECURE_MESSAGING: u16 = 0x69FC;
 }
@@ -387,6 +392,8 @@ impl VirtualCard {
             (0x80, 0x2A) => self.compute_signature(&command),
             (0x00, 0x84) => self.get_challenge(&command),
             (0x00, 0xCA) => self.get_data(&command),
+            (0x00, 0x88) => self.internal_authenticate(),
+            (0x80, 0xAE) => self.set_session_key(),
             (0x00 | 0x80, _) => status(sw::INS_NOT_SUPPORTED),
             _ => status(sw::CLA_NOT_SUPPORTED),
         }
@@ -675,15 +682,14 @@ impl VirtualCard {
         if p1 > 0x05 {
             return status(sw::WRONG_P1P2);
         }
-        if p1 >= 0x04 {
-            // PSS forms exist on the card (mynacard.md §7) but are not simulated.
-            return status(sw::FUNCTION_NOT_SUPPORTED);
-        }
         let key = match self.signing_key(command.p2()) {
             Ok(key) => key,
             Err(code) => return status(code),
         };
         let input = command.data();
+        if p1 >= 0x04 {
+            return self.sign_pss(&key, p1, input);
+        }
         let to_pad: Vec<u8> = match p1 {
             0x00 if (1..=MAX_SIGN_INPUT).contains(&input.len()) => input.to_vec(),
             0x01 if !input.is_empty() && input.len() <= 255 => Sha256::digest(input).to_vec(),
@@ -696,6 +702,56 @@ impl VirtualCard {
         match key.sign(Pkcs1v15Sign::new_unprefixed(), &to_pad) {
             Ok(signature) => data_ok(signature),
             Err(_) => status(sw::CONDITIONS),
+        }
+    }
+
+    /// P1=04: RSASSA-PSS over a supplied SHA-256 hash; P1=05: the card hashes the input
+    /// (≤ 255 bytes) with SHA-256 first (mynacard.md §7). MGF1-SHA-256, 32-byte salt drawn from
+    /// the card's seeded generator.
+    fn sign_pss(&mut self, key: &RsaPrivateKey, p1: u8, input: &[u8]) -> Vec<u8> {
+        use rsa::signature::hazmat::RandomizedPrehashSigner;
+        let hash: Vec<u8> = match p1 {
+            0x04 if input.len() == 32 => input.to_vec(),
+            0x05 if !input.is_empty() && input.len() <= 255 => Sha256::digest(input).to_vec(),
+            _ => return status(sw::CONDITIONS),
+        };
+        let signer = rsa::pss::SigningKey::<Sha256>::new(key.clone());
+        match signer.sign_prehash_with_rng(&mut self.rng, &hash) {
+            Ok(signature) => data_ok(rsa::signature::SignatureEncoding::to_vec(&signature)),
+            Err(_) => status(sw::CONDITIONS),
+        }
+    }
+
+    // ---- INTERNAL AUTHENTICATE / SET SESSION KEY (refusals only) -------------------------------
+
+    /// INTERNAL AUTHENTICATE: only the 共通カードAP's key 0019 answers on a real card
+    /// (mynacard.md §4); that AP is not simulated, so the JPKI keys refuse with `6982` and the
+    /// 券面 APs with `6985`.
+    fn internal_authenticate(&self) -> Vec<u8> {
+        match self.current_application() {
+            Some(Application::Jpki) => status(sw::SECURITY_STATUS),
+            Some(Application::Text | Application::Visual) => status(sw::CONDITIONS),
+            None => status(sw::DATA_NOT_FOUND),
+        }
+    }
+
+    /// SET SESSION KEY (`80 AE`, mynacard.md §8): the visual AP answers `66F1`, the JPKI AP
+    /// `6982`, the text AP `6982` until its PIN is verified. Secure messaging itself is not
+    /// simulated: after the PIN the text AP answers `6A81`.
+    fn set_session_key(&self) -> Vec<u8> {
+        match self.current_application() {
+            Some(Application::Visual) => status(sw::SM_NOT_CONFIGURED),
+            Some(Application::Text) => {
+                if self.is_verified(
+                    Application::Text,
+                    Access::AnyOf(&[apdu::mynacard::text::PIN]),
+                ) {
+                    status(sw::FUNCTION_NOT_SUPPORTED)
+                } else {
+                    status(sw::SECURITY_STATUS)
+                }
+            }
+            Some(Application::Jpki) | None => status(sw::SECURITY_STATUS),
         }
     }
 

@@ -459,7 +459,21 @@ fn auth_signature_verifies_with_the_auth_certificate() {
     assert_eq!(sign(&mut c, "00 97", &[0x55; 245]).len(), 258);
     assert_eq!(sign(&mut c, "02 97", &[0x55; 31]), [0x69, 0x85]);
     assert_eq!(sign(&mut c, "06 97", &di), [0x6A, 0x86]);
-    assert_eq!(sign(&mut c, "04 97", &di), [0x6A, 0x81]);
+    assert_eq!(
+        sign(&mut c, "04 97", &di),
+        [0x69, 0x85],
+        "PSS over a hash needs 32 bytes"
+    );
+    let pss_key = rsa::pss::VerifyingKey::<Sha256>::new(certificate_key(&c, 0x000A));
+    for (p1p2, data) in [
+        ("04 97", &Sha256::digest(b"mynaweb")[..]),
+        ("05 97", &b"mynaweb"[..]),
+    ] {
+        let r = sign(&mut c, p1p2, data);
+        assert_eq!(sw_of(&r), 0x9000);
+        let signature = rsa::pss::Signature::try_from(&r[..256]).unwrap();
+        pss_key.verify(b"mynaweb", &signature).unwrap();
+    }
     assert_eq!(
         sign(&mut c, "00 9A", &di),
         [0x69, 0x82],
@@ -755,6 +769,25 @@ fn the_trace_records_every_command_and_hides_pins_in_debug() {
     assert_eq!(last.sw(), 0x9000);
     trace.clear();
     assert!(trace.is_empty());
+}
+
+#[test]
+fn internal_authenticate_and_set_session_key_are_refused_as_on_the_card() {
+    let mut c = card("standard");
+    assert_eq!(sw(&mut c, SELECT_JPKI), 0x9000);
+    assert_eq!(sw(&mut c, "00 88 00 97 04 01 02 03 04 00"), 0x6982);
+    assert_eq!(sw(&mut c, "80 AE 00 00 01 00"), 0x6982);
+    assert_eq!(sw(&mut c, SELECT_VISUAL), 0x9000);
+    assert_eq!(sw(&mut c, "00 88 00 80 04 01 02 03 04 00"), 0x6985);
+    assert_eq!(sw(&mut c, "80 AE 00 00 01 00"), 0x66F1);
+    assert_eq!(sw(&mut c, SELECT_TEXT), 0x9000);
+    assert_eq!(
+        sw(&mut c, "80 AE 00 00 01 00"),
+        0x6982,
+        "PIN first, in the clear"
+    );
+    assert_eq!(sw(&mut c, "00 20 00 91 04 31 32 33 34"), 0x9000);
+    assert_eq!(sw(&mut c, "80 AE 00 00 01 00"), 0x6A81);
 }
 
 #[test]
