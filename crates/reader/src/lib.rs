@@ -24,6 +24,8 @@ pub mod catalog;
 pub mod ccid;
 pub mod codec;
 pub mod descriptors;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod isodep;
 pub mod port100;
 pub mod rcs300;

@@ -344,6 +344,8 @@ pub struct Status {
     pub icc: IccStatus,
     /// Command outcome.
     pub command: CommandStatus,
+    /// bits 5..2 (RFU), kept so no value is lost.
+    pub rfu: u8,
 }
 
 impl Status {
@@ -361,7 +363,7 @@ impl Status {
             2 => CommandStatus::TimeExtension,
             _ => CommandStatus::Reserved,
         };
-        Self { icc, command }
+        Self { icc, command, rfu: b & 0x3C }
     }
     /// Encodes bStatus.
     pub fn to_byte(self) -> u8 {
@@ -377,7 +379,7 @@ impl Status {
             CommandStatus::TimeExtension => 2,
             CommandStatus::Reserved => 3,
         };
-        (cmd << 6) | icc
+        (cmd << 6) | (self.rfu & 0x3C) | icc
     }
 }
 
@@ -572,9 +574,9 @@ mod tests {
     #[test]
     fn decodes_status_time_extension_and_errors() {
         let r = Response::decode(&[0x80, 0, 0, 0, 0, 0, 5, 0x80, 0x01, 0]).expect("valid");
-        assert_eq!(r.status, Status { icc: IccStatus::Active, command: CommandStatus::TimeExtension });
+        assert_eq!(r.status, Status { icc: IccStatus::Active, command: CommandStatus::TimeExtension, rfu: 0 });
         let r = Response::decode(&[0x81, 0, 0, 0, 0, 0, 5, 0x42, 0xFE, 0]).expect("valid");
-        assert_eq!(r.status, Status { icc: IccStatus::Absent, command: CommandStatus::Failed });
+        assert_eq!(r.status, Status { icc: IccStatus::Absent, command: CommandStatus::Failed, rfu: 0 });
         assert_eq!(r.error, SlotError::ICC_MUTE);
         assert_eq!(r.error.name(), Some("ICC_MUTE"));
         assert_eq!(SlotError(5).name(), None);

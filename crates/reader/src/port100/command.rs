@@ -74,6 +74,8 @@ pub mod rf_error {
 pub struct InCommRfAnswer {
     /// Error bit mask (0 = received correctly).
     pub errors: u32,
+    /// The byte after the error mask (meaning not documented; nfcpy skips it), kept.
+    pub flags: u8,
     /// The received RF frame (CRC removed by the reader).
     pub data: Vec<u8>,
 }
@@ -83,14 +85,14 @@ impl InCommRfAnswer {
     pub fn parse(payload: &[u8]) -> Result<Self, DecodeError> {
         let mut c = Cursor::new(payload, "InCommRF answer");
         let errors = c.u32_le()?;
-        let _ = c.u8()?;
-        Ok(Self { errors, data: c.rest().to_vec() })
+        let flags = c.u8()?;
+        Ok(Self { errors, flags, data: c.rest().to_vec() })
     }
 
     /// Encodes the payload (simulator side).
     pub fn to_payload(&self) -> Vec<u8> {
         let mut o = self.errors.to_le_bytes().to_vec();
-        o.push(0);
+        o.push(self.flags);
         o.extend_from_slice(&self.data);
         o
     }
@@ -108,7 +110,7 @@ mod tests {
         assert_eq!(in_comm_rf_timeout(30), [0x36, 0x01]);
         assert_eq!(in_comm_rf_timeout(100_000), [0xFF, 0xFF]);
         let a = InCommRfAnswer::parse(&[0x80, 0, 0, 0, 0]).expect("valid");
-        assert_eq!(a, InCommRfAnswer { errors: rf_error::RECEIVE_TIMEOUT, data: alloc::vec![] });
+        assert_eq!(a, InCommRfAnswer { errors: rf_error::RECEIVE_TIMEOUT, flags: 0, data: alloc::vec![] });
         assert_eq!(InCommRfAnswer::parse(&a.to_payload()), Ok(a));
     }
 }

@@ -140,7 +140,8 @@ impl Block {
                 let error = match p & 0x03 {
                     0 => RError::None,
                     1 => RError::Edc,
-                    _ => RError::Other,
+                    2 => RError::Other,
+                    _ => return Err(c.invalid("R-block error code 3 is RFU")),
                 };
                 Self::R { nr: p & 0x10 != 0, error }
             }

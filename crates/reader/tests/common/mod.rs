@@ -17,9 +17,12 @@ pub fn run<F: std::future::Future>(f: F) -> F::Output {
     pollster::block_on(f)
 }
 
+/// How a toy card answers an APDU.
+pub type Answer = Box<dyn FnMut(&[u8]) -> Vec<u8>>;
+
 /// A toy card: answers APDUs from a function and counts what it executed.
 pub struct Card {
-    pub answer: Box<dyn FnMut(&[u8]) -> Vec<u8>>,
+    pub answer: Answer,
     pub executed: Vec<Vec<u8>>,
 }
 
@@ -142,11 +145,11 @@ impl VirtualCcid {
     }
 
     fn ok(&self) -> Status {
-        Status { icc: self.icc(), command: CommandStatus::Ok }
+        Status { icc: self.icc(), command: CommandStatus::Ok, rfu: 0 }
     }
 
     fn failed(&self) -> Status {
-        Status { icc: self.icc(), command: CommandStatus::Failed }
+        Status { icc: self.icc(), command: CommandStatus::Failed, rfu: 0 }
     }
 
     fn handle(&mut self, bytes: &[u8]) {
@@ -182,7 +185,7 @@ impl VirtualCcid {
                     return self.reply(&m, 0x80, self.failed(), 0xFE, 0, vec![]);
                 }
                 for _ in 0..self.faults.time_extensions {
-                    self.reply(&m, 0x80, Status { icc: self.icc(), command: CommandStatus::TimeExtension }, 1, 0, vec![]);
+                    self.reply(&m, 0x80, Status { icc: self.icc(), command: CommandStatus::TimeExtension, rfu: 0 }, 1, 0, vec![]);
                 }
                 match self.descriptor.exchange_level() {
                     ExchangeLevel::Tpdu if self.t0 => {

@@ -95,7 +95,7 @@ impl UsbPipe for VirtualRcs300 {
             Command::XfrBlock { data, .. } => (0x80, self.picc.card.execute(&data)),
             other => panic!("unexpected command {other:?}"),
         };
-        let status = Status { icc: IccStatus::Active, command: CommandStatus::Ok };
+        let status = Status { icc: IccStatus::Active, command: CommandStatus::Ok, rfu: 0 };
         let r = Response { message_type, slot: m.slot, seq: m.seq, status, error: SlotError(0), specific: 0, data: payload };
         self.replies.push_back(r.encode());
         Ok(())

@@ -67,9 +67,9 @@ impl UsbPipe for VirtualRcs380 {
                     code::GET_PD_DATA_VERSION => vec![0x00, 0x01],
                     code::IN_COMM_RF => {
                         let answer = match self.picc.rf(&params[2..]) {
-                            RfReply::Frame(f) => InCommRfAnswer { errors: 0, data: f },
-                            RfReply::Invalid => InCommRfAnswer { errors: 0x04, data: vec![] },
-                            RfReply::Silence => InCommRfAnswer { errors: 0x80, data: vec![] },
+                            RfReply::Frame(f) => InCommRfAnswer { errors: 0, flags: 0, data: f },
+                            RfReply::Invalid => InCommRfAnswer { errors: 0x04, flags: 0, data: vec![] },
+                            RfReply::Silence => InCommRfAnswer { errors: 0x80, flags: 0, data: vec![] },
                         };
                         answer.to_payload()
                     }
