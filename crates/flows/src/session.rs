@@ -900,5 +900,13 @@ mod tests {
             State::ReaderPicker { request: four() },
             &["ask-reader"],
         );
+        check(
+            State::LockedHelp {
+                kind: PinKind::FourDigit,
+            },
+            Event::Start(req(None)),
+            State::ReaderPicker { request: req(None) },
+            &["ask-reader"],
+        );
     }
 }

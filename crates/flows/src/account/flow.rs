@@ -21,9 +21,10 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::{
-    check_account, check_own_name, check_yucho, to_zengin, AccountInput, AccountNote,
-    AccountNumber, AccountProblem, AccountType, BankCode, BankDirectory, BankEntry, BranchCode,
-    BranchEntry, BranchLookup, CheckPurpose, OwnNameFinding, ZenginName,
+    check_account, check_own_name, check_typed_surname, check_yucho, to_zengin, AccountInput,
+    AccountNote, AccountNumber, AccountProblem, AccountType, BankCode, BankDirectory, BankEntry,
+    BranchCode, BranchEntry, BranchLookup, CheckPurpose, OwnNameFinding, SurnameFinding,
+    ZenginName,
 };
 
 /// register / confirm / change (A2).
@@ -128,6 +129,8 @@ pub struct AccountFlow {
     pub values: AccountValues,
     /// Own-name finding for the current holder name (A5).
     pub own_name: Option<OwnNameFinding>,
+    /// Without a card reading: the typed surname reading compared with the holder (§2.3 option 3).
+    pub surname_check: Option<SurnameFinding>,
     /// The explicit statement "この口座は私本人の名義です" (A6).
     pub own_name_statement: bool,
     /// Non-blocking notes (e.g. the ゆうちょ soft check digit).
@@ -146,6 +149,7 @@ impl Default for AccountFlow {
             identity: None,
             values: AccountValues::default(),
             own_name: None,
+            surname_check: None,
             own_name_statement: false,
             notes: Vec::new(),
             problem: None,
@@ -186,6 +190,8 @@ pub enum AccountAction {
     },
     /// A5: the holder name as typed (live preview).
     EnterHolder(String),
+    /// A5, card without a reading: the surname reading the user types ("お名前の読み").
+    EnterSurnameReading(String),
     /// A5 → A6.
     ContinueToReview,
     /// A6: tick or untick the own-name statement.
@@ -336,6 +342,7 @@ impl AccountFlow {
             }
             (S::HolderKana, A::EnterHolder(text)) => match to_zengin(&text) {
                 Ok(holder) => {
+                    self.surname_check = None;
                     let reading = self.identity.as_ref().and_then(|i| i.reading.as_deref());
                     self.own_name = Some(check_own_name(reading, &holder));
                     self.values.holder = Some(holder);
@@ -348,6 +355,13 @@ impl AccountFlow {
                     )]));
                 }
             },
+            (S::HolderKana, A::EnterSurnameReading(typed))
+                if self.own_name == Some(OwnNameFinding::NoReading) =>
+            {
+                if let Some(holder) = &self.values.holder {
+                    self.surname_check = Some(check_typed_surname(&typed, holder));
+                }
+            }
             (S::HolderKana, A::ContinueToReview) if self.values.holder.is_some() => {
                 self.own_name_statement = false;
                 self.step = S::Review;
@@ -698,6 +712,60 @@ mod tests {
         assert_eq!(
             flow.reduce(A::ContinueToReview, &dir),
             Err(ActionNotApplicable)
+        );
+    }
+
+    #[test]
+    fn card_without_reading_compares_a_typed_surname() {
+        let flow = run(
+            at_bank_picker(None),
+            vec![
+                A::ChooseBank(BankCode::parse("0001").unwrap()),
+                branch_type_number("001", "1"),
+                A::EnterHolder("ﾔﾏﾀﾞ ﾀﾛｳ".into()),
+                A::EnterSurnameReading("すずき".into()),
+            ],
+        );
+        assert_eq!(
+            flow.surname_check,
+            Some(SurnameFinding::SurnameDiffers {
+                typed: to_zengin("ｽｽﾞｷ").unwrap()
+            })
+        );
+        let flow = run(flow, vec![A::EnterSurnameReading("やまだ".into())]);
+        assert_eq!(flow.surname_check, Some(SurnameFinding::SurnameMatches));
+        // Changing the holder name clears the comparison.
+        let flow = run(flow, vec![A::EnterHolder("ﾔﾏﾀﾞ ﾊﾅｺ".into())]);
+        assert_eq!(flow.surname_check, None);
+        // With a reading on the card the typed surname is not asked.
+        let dir = TestDirectory::new();
+        let with_reading = run(
+            at_bank_picker(Some("ヤマダ タロウ")),
+            vec![
+                A::ChooseBank(BankCode::parse("0001").unwrap()),
+                branch_type_number("001", "1"),
+                A::EnterHolder("ﾔﾏﾀﾞ ﾀﾛｳ".into()),
+            ],
+        );
+        assert_eq!(
+            with_reading.reduce(A::EnterSurnameReading("やまだ".into()), &dir),
+            Err(ActionNotApplicable)
+        );
+    }
+
+    #[test]
+    fn change_mode_walks_like_register() {
+        let flow = run(
+            AccountFlow::default(),
+            vec![
+                A::Begin,
+                A::IdentityRead(identity(None)),
+                A::ChooseMode(AccountMode::Change),
+            ],
+        );
+        assert_eq!(
+            (flow.step, flow.mode),
+            (AccountStep::BankPicker, Some(AccountMode::Change))
         );
     }
 

@@ -17,7 +17,9 @@ use alloc::vec::Vec;
 pub use directory::{BankDirectory, BankEntry, BranchEntry, BranchLookup};
 pub use fields::{AccountNumber, AccountType, AccountTypeError, BankCode, BranchCode, DigitsError};
 pub use kana::{is_zengin, to_zengin, KanaError, ZenginName};
-pub use own_name::{check_own_name, may_continue, OwnNameFinding};
+pub use own_name::{
+    check_own_name, check_typed_surname, may_continue, OwnNameFinding, SurnameFinding,
+};
 pub use yucho::{convert_yucho, soft_check_digit, YuchoAccount, YuchoError};
 
 /// Why the account is being checked: a missing branch means different things (flows.md §2.5).

@@ -8,7 +8,7 @@
 //! |-----------------------|------------------------------|-----------------------------------------------------|
 //! | present, same kana    | [`OwnNameFinding::ReadingMatches`] | no warning                                    |
 //! | present, different    | [`OwnNameFinding::ReadingDiffers`] | strong warning                                |
-//! | absent or unusable    | [`OwnNameFinding::NoReading`]      | explain; ask for the reading / statement      |
+//! | absent or unusable    | [`OwnNameFinding::NoReading`]      | explain; ask for the surname reading ([`check_typed_surname`]) and the statement |
 //!
 //! In every case the explicit statement "この口座は私本人の名義です" is required before review
 //! (flows.md §2.6 A6), and nothing here ever blocks on a guess: the authoritative check is the
@@ -52,6 +52,42 @@ pub fn check_own_name(card_reading: Option<&str>, holder: &ZenginName) -> OwnNam
         }
         Ok(card_reading) => OwnNameFinding::ReadingDiffers { card_reading },
         Err(_) => OwnNameFinding::NoReading,
+    }
+}
+
+/// What comparing the holder name with a surname reading the user typed found (flows.md §2.3
+/// option 3, for cards without furigana: "compare only the surname against a reading the user
+/// confirms"). Never blocks: a difference is a warning, the statement still decides.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SurnameFinding {
+    /// The holder name starts with the typed surname reading.
+    SurnameMatches,
+    /// It does not: warn (family accounts cannot be paid into).
+    SurnameDiffers {
+        /// The typed reading in Zengin form.
+        typed: ZenginName,
+    },
+    /// The typed reading has no Zengin form or is empty: nothing to compare.
+    NothingToCompare,
+}
+
+/// Compares the family-name part of the holder name with the surname reading the user typed.
+/// The holder's family name is its first space-separated part when it has a space; without a
+/// space the typed reading must be a prefix.
+pub fn check_typed_surname(typed_surname: &str, holder: &ZenginName) -> SurnameFinding {
+    let Ok(typed) = to_zengin(typed_surname) else {
+        return SurnameFinding::NothingToCompare;
+    };
+    let wanted = typed.without_spaces();
+    let matches = match holder.as_str().split_once(' ') {
+        Some((family, _)) => family == wanted,
+        None => holder.as_str().starts_with(wanted.as_str()),
+    };
+    if matches {
+        SurnameFinding::SurnameMatches
+    } else {
+        SurnameFinding::SurnameDiffers { typed }
     }
 }
 
@@ -101,6 +137,38 @@ mod tests {
         assert_eq!(
             check_own_name(Some("山田"), &holder("ﾔﾏﾀﾞ")),
             OwnNameFinding::NoReading
+        );
+    }
+
+    #[test]
+    fn typed_surname_is_compared_with_the_family_name() {
+        assert_eq!(
+            check_typed_surname("やまだ", &holder("ﾔﾏﾀﾞ ﾀﾛｳ")),
+            SurnameFinding::SurnameMatches
+        );
+        assert_eq!(
+            check_typed_surname("ヤマダ", &holder("ﾔﾏﾀﾞﾀﾛｳ")),
+            SurnameFinding::SurnameMatches
+        );
+        assert_eq!(
+            check_typed_surname("やま", &holder("ﾔﾏﾀﾞ ﾀﾛｳ")),
+            SurnameFinding::SurnameDiffers {
+                typed: holder("ﾔﾏ")
+            }
+        );
+        assert_eq!(
+            check_typed_surname("すずき", &holder("ﾔﾏﾀﾞ ﾀﾛｳ")),
+            SurnameFinding::SurnameDiffers {
+                typed: holder("ｽｽﾞｷ")
+            }
+        );
+        assert_eq!(
+            check_typed_surname("山田", &holder("ﾔﾏﾀﾞ")),
+            SurnameFinding::NothingToCompare
+        );
+        assert_eq!(
+            check_typed_surname(" ", &holder("ﾔﾏﾀﾞ")),
+            SurnameFinding::NothingToCompare
         );
     }
 
