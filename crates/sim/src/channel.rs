@@ -10,13 +10,27 @@ use apdu::{CardChannel, ChannelCapabilities, TransportError};
 
 use crate::card::{Trace, VirtualCard};
 
+/// A transport fault injected at one `transmit` call.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Fault {
+    /// The card is pulled out before the command reaches it: this and every later call fail
+    /// with [`TransportError::CardRemoved`] until [`SimChannel::insert_card`].
+    RemoveCard,
+    /// The call fails with this error and the command never reaches the card (the card stays).
+    ErrorBeforeCard(TransportError),
+    /// The card **executes** the command, but its answer is lost: the call fails with this
+    /// error. This is the case where a VERIFY may have consumed a try; code above must not
+    /// resend it.
+    ErrorAfterCard(TransportError),
+}
+
 /// A channel to one virtual card.
 #[derive(Debug)]
 pub struct SimChannel {
     card: VirtualCard,
     present: bool,
     transmitted: usize,
-    remove_at: Option<usize>,
+    faults: Vec<(usize, Fault)>,
 }
 
 impl SimChannel {
@@ -27,7 +41,7 @@ impl SimChannel {
             card,
             present: true,
             transmitted: 0,
-            remove_at: None,
+            faults: Vec::new(),
         }
     }
 
@@ -63,7 +77,12 @@ impl SimChannel {
     /// (counting from 0 since the channel was made): that command never reaches the card and
     /// fails with [`TransportError::CardRemoved`], as does everything after it.
     pub fn remove_card_at(&mut self, k: usize) {
-        self.remove_at = Some(k);
+        self.inject_at(k, Fault::RemoveCard);
+    }
+
+    /// Arranges a fault at the `k`-th [`transmit`](CardChannel::transmit) (counting from 0).
+    pub fn inject_at(&mut self, k: usize, fault: Fault) {
+        self.faults.push((k, fault));
     }
 
     /// Number of `transmit` calls so far (including failed ones).
@@ -75,13 +94,25 @@ impl SimChannel {
     pub fn transmit_now(&mut self, command: &[u8]) -> Result<Vec<u8>, TransportError> {
         let index = self.transmitted;
         self.transmitted += 1;
-        if self.remove_at == Some(index) {
+        let fault = self
+            .faults
+            .iter()
+            .position(|(k, _)| *k == index)
+            .map(|i| self.faults.swap_remove(i).1);
+        if fault == Some(Fault::RemoveCard) {
             self.present = false;
         }
         if !self.present {
             return Err(TransportError::CardRemoved);
         }
-        Ok(self.card.process(command))
+        match fault {
+            Some(Fault::ErrorBeforeCard(error)) => Err(error),
+            Some(Fault::ErrorAfterCard(error)) => {
+                let _lost = self.card.process(command);
+                Err(error)
+            }
+            _ => Ok(self.card.process(command)),
+        }
     }
 
     /// The synchronous core of [`CardChannel::reset`].
@@ -189,6 +220,32 @@ mod tests {
             block_on(ch.transmit(&[0x00, 0xA4, 0x00, 0x00])).unwrap(),
             [0x6A, 0x86]
         );
+    }
+
+    #[test]
+    fn injected_errors_before_and_after_the_card() {
+        let mut ch = channel(CardConfig::default());
+        ch.inject_at(0, Fault::ErrorBeforeCard(TransportError::Timeout));
+        ch.inject_at(2, Fault::ErrorAfterCard(TransportError::Timeout));
+        assert_eq!(
+            block_on(ch.transmit(&SELECT_JPKI)),
+            Err(TransportError::Timeout)
+        );
+        assert!(ch.trace().is_empty(), "the command never reached the card");
+        assert_eq!(block_on(ch.transmit(&SELECT_JPKI)).unwrap(), [0x90, 0x00]);
+        let wrong = [0x00, 0x20, 0x00, 0x98, 0x04, 0x30, 0x30, 0x30, 0x30];
+        assert_eq!(block_on(ch.transmit(&wrong)), Err(TransportError::Timeout));
+        assert_eq!(ch.trace().verify_attempts(), 1, "the card ran the VERIFY");
+        assert_eq!(
+            ch.card()
+                .pin_tries_left(crate::filesystem::Application::Jpki, 0x0018),
+            Some(2)
+        );
+        assert_eq!(
+            block_on(ch.transmit(&[0x00, 0x20, 0x00, 0x98])).unwrap(),
+            [0x63, 0xC2]
+        );
+        assert!(block_on(ch.is_card_present()).unwrap());
     }
 
     #[test]

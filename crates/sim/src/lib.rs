@@ -55,5 +55,5 @@ pub mod layouts;
 pub mod persona;
 
 pub use card::{Atr, CardConfig, Exchange, SimError, Trace, VirtualCard};
-pub use channel::SimChannel;
+pub use channel::{Fault, SimChannel};
 pub use persona::{persona, personas, Persona};
