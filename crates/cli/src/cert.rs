@@ -65,7 +65,12 @@ pub struct TrustArgs {
 pub fn run(args: CertArgs) -> ExitCode {
     match args.command {
         CertCommand::Show { file, json } => finish(json, show(&file)),
-        CertCommand::Verify { file, trust, crl, json } => {
+        CertCommand::Verify {
+            file,
+            trust,
+            crl,
+            json,
+        } => {
             let result = verify(&file, &trust, crl.as_deref());
             verdict_exit(json, result)
         }
@@ -92,8 +97,12 @@ pub fn read(path: &Path) -> Result<Vec<u8>, Failure> {
 /// Reads a certificate (DER or PEM).
 pub fn read_certificate(path: &Path) -> Result<JpkiCertificate, Failure> {
     let bytes = read(path)?;
-    JpkiCertificate::from_pem_or_der(&bytes)
-        .map_err(|e| Failure::input(format!("{} is not an X.509 certificate: {e}", path.display())))
+    JpkiCertificate::from_pem_or_der(&bytes).map_err(|e| {
+        Failure::input(format!(
+            "{} is not an X.509 certificate: {e}",
+            path.display()
+        ))
+    })
 }
 
 /// The trust store chosen on the command line.
@@ -110,12 +119,17 @@ impl Store {
         if !args.test_roots && args.test_root.is_empty() {
             return Ok(Self::Production(TrustStore::production()));
         }
-        let mut store = if args.test_roots { TrustStore::bundled_test_roots() } else { TrustStore::empty() };
+        let mut store = if args.test_roots {
+            TrustStore::bundled_test_roots()
+        } else {
+            TrustStore::empty()
+        };
         for path in &args.test_root {
             let der = pki_pem(&read(path)?, &["CERTIFICATE"])
                 .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?;
-            let anchor = TrustAnchor::from_der(&der)
-                .map_err(|e| Failure::input(format!("{} cannot be a test root: {e}", path.display())))?;
+            let anchor = TrustAnchor::from_der(&der).map_err(|e| {
+                Failure::input(format!("{} cannot be a test root: {e}", path.display()))
+            })?;
             store.add(anchor);
         }
         Ok(Self::Test(store))
@@ -131,7 +145,10 @@ impl Store {
 
     /// The name of the root that signed `crl` (same issuer DN and a verifying key), if any.
     pub fn crl_signer(&self, crl: &Crl<'_>) -> Option<String> {
-        fn find<H: pki::trust::HierarchyMarker>(s: &TrustStore<H>, crl: &Crl<'_>) -> Option<String> {
+        fn find<H: pki::trust::HierarchyMarker>(
+            s: &TrustStore<H>,
+            crl: &Crl<'_>,
+        ) -> Option<String> {
             use pki::der::Encode;
             s.anchors()
                 .iter()
@@ -165,7 +182,9 @@ pub fn pki_pem(bytes: &[u8], labels: &[&str]) -> Result<Vec<u8>, String> {
 pub fn time_arg(at: Option<&str>) -> Result<DateTime, Failure> {
     match at {
         Some(text) => parse_rfc3339(text).ok_or_else(|| {
-            Failure::input(format!("--at {text:?} is not an RFC 3339 time like 2026-06-01T09:00:00+09:00"))
+            Failure::input(format!(
+                "--at {text:?} is not an RFC 3339 time like 2026-06-01T09:00:00+09:00"
+            ))
         }),
         None => DateTime::from_system_time(std::time::SystemTime::now())
             .map_err(|e| Failure::failed(format!("the system clock is out of range: {e}"))),
@@ -177,9 +196,15 @@ pub fn parse_rfc3339(text: &str) -> Option<DateTime> {
     let b = text.as_bytes();
     let num = |r: std::ops::Range<usize>| -> Option<u64> {
         let s = text.get(r)?;
-        s.bytes().all(|c| c.is_ascii_digit()).then(|| s.parse().ok())?
+        s.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| s.parse().ok())?
     };
-    if b.len() < 20 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') || !matches!(b.get(10), Some(b'T' | b't' | b' ')) {
+    if b.len() < 20
+        || b.get(4) != Some(&b'-')
+        || b.get(7) != Some(&b'-')
+        || !matches!(b.get(10), Some(b'T' | b't' | b' '))
+    {
         return None;
     }
     let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
@@ -217,7 +242,9 @@ pub fn parse_rfc3339(text: &str) -> Option<DateTime> {
         u8::try_from(second).ok()?,
     )
     .ok()?;
-    let utc = i64::try_from(local.unix_duration().as_secs()).ok()?.checked_sub(offset_secs)?;
+    let utc = i64::try_from(local.unix_duration().as_secs())
+        .ok()?
+        .checked_sub(offset_secs)?;
     DateTime::from_unix_duration(std::time::Duration::from_secs(u64::try_from(utc).ok()?)).ok()
 }
 
@@ -225,7 +252,9 @@ pub fn parse_rfc3339(text: &str) -> Option<DateTime> {
 pub fn verdict_report(verdict: &Verdict, store: &Store, at: DateTime) -> (String, Value) {
     let revocation = match verdict.revocation {
         RevocationStatus::NotChecked => json!("not_checked"),
-        RevocationStatus::NotRevoked { crl_this_update } => json!({"status": "not_revoked", "crl_this_update": crl_this_update.to_string()}),
+        RevocationStatus::NotRevoked { crl_this_update } => {
+            json!({"status": "not_revoked", "crl_this_update": crl_this_update.to_string()})
+        }
         RevocationStatus::Revoked => json!("revoked"),
     };
     let value = json!({
@@ -254,7 +283,9 @@ pub fn verdict_report(verdict: &Verdict, store: &Store, at: DateTime) -> (String
     match verdict.revocation {
         RevocationStatus::NotChecked => text.push_str("revocation: NOT checked (no CRL given)\n"),
         RevocationStatus::NotRevoked { crl_this_update } => {
-            text.push_str(&format!("revocation: not revoked (CRL of {crl_this_update})\n"));
+            text.push_str(&format!(
+                "revocation: not revoked (CRL of {crl_this_update})\n"
+            ));
         }
         RevocationStatus::Revoked => text.push_str("revocation: REVOKED\n"),
     }
@@ -276,14 +307,22 @@ fn verify(file: &Path, trust: &TrustArgs, crl: Option<&Path>) -> Result<(String,
         Some(der) => Some(Crl::from_der(der).map_err(|e| Failure::input(format!("the CRL: {e}")))?),
         None => None,
     };
-    let verdict = store.validate(&cert, &ValidationOptions { at, crl: crl.as_ref() });
+    let verdict = store.validate(
+        &cert,
+        &ValidationOptions {
+            at,
+            crl: crl.as_ref(),
+        },
+    );
     Ok(verdict_report(&verdict, &store, at))
 }
 
 fn show(file: &Path) -> Result<(String, Value), Failure> {
     let cert = read_certificate(file)?;
     let p = cert.profile();
-    let oids = |v: &[pki::der::oid::ObjectIdentifier]| v.iter().map(ToString::to_string).collect::<Vec<_>>();
+    let oids = |v: &[pki::der::oid::ObjectIdentifier]| {
+        v.iter().map(ToString::to_string).collect::<Vec<_>>()
+    };
     let holder = p.holder.as_ref().map(|h| {
         json!({
             "name": h.name,
@@ -333,10 +372,20 @@ fn show(file: &Path) -> Result<(String, Value), Failure> {
         text.push_str(&format!("ocsp:        {url}\n"));
     }
     if let Some(h) = &p.holder {
-        text.push_str(&format!("name:        {}\n", h.name.as_deref().unwrap_or("-")));
-        text.push_str(&format!("address:     {}\n", h.address.as_deref().unwrap_or("-")));
+        text.push_str(&format!(
+            "name:        {}\n",
+            h.name.as_deref().unwrap_or("-")
+        ));
+        text.push_str(&format!(
+            "address:     {}\n",
+            h.address.as_deref().unwrap_or("-")
+        ));
         if let Some(d) = &h.date_of_birth {
-            text.push_str(&format!("birth:       {} (raw {})\n", d.iso8601().as_deref().unwrap_or("?"), d.raw));
+            text.push_str(&format!(
+                "birth:       {} (raw {})\n",
+                d.iso8601().as_deref().unwrap_or("?"),
+                d.raw
+            ));
         }
         if let Some(s) = &h.sex {
             text.push_str(&format!("sex:         {}\n", s.name()));
@@ -352,7 +401,9 @@ pub(crate) mod tests {
 
     /// A file of crates/pki's test data.
     pub fn pki_data(name: &str) -> PathBuf {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../pki/tests/data").join(name)
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../pki/tests/data")
+            .join(name)
     }
 
     /// A fresh temporary directory for one test.
@@ -363,7 +414,11 @@ pub(crate) mod tests {
     }
 
     pub fn trust(at: &str, test_roots: bool, test_root: Vec<PathBuf>) -> TrustArgs {
-        TrustArgs { at: Some(at.to_owned()), test_roots, test_root }
+        TrustArgs {
+            at: Some(at.to_owned()),
+            test_roots,
+            test_root,
+        }
     }
 
     #[test]
@@ -386,7 +441,12 @@ pub(crate) mod tests {
     #[test]
     fn verify_against_test_and_production_roots() {
         let cert = pki_data("jpki-auth-cert.der");
-        let (text, json) = verify(&cert, &trust("2026-06-01T09:00:00+09:00", true, vec![]), None).unwrap();
+        let (text, json) = verify(
+            &cert,
+            &trust("2026-06-01T09:00:00+09:00", true, vec![]),
+            None,
+        )
+        .unwrap();
         assert_eq!(json["valid"], true);
         assert_eq!(json["reasons"], json!([]));
         assert_eq!(json["revocation"], "not_checked");
@@ -394,7 +454,10 @@ pub(crate) mod tests {
         assert!(text.contains("revocation: NOT checked"), "{text}");
         let (_, json) = verify(&cert, &trust("2026-06-01T00:00:00Z", false, vec![]), None).unwrap();
         assert_eq!(json["valid"], false);
-        assert_eq!(json["reason_codes"], json!(["wrong_hierarchy", "no_trusted_root"]));
+        assert_eq!(
+            json["reason_codes"],
+            json!(["wrong_hierarchy", "no_trusted_root"])
+        );
         let (_, json) = verify(&cert, &trust("2030-02-17T15:00:00Z", true, vec![]), None).unwrap();
         assert_eq!(json["reason_codes"], json!(["expired"]));
     }
@@ -406,8 +469,17 @@ pub(crate) mod tests {
         std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
         let failure = show(&png).unwrap_err();
         assert_eq!(failure.code, 2);
-        assert!(failure.message.contains("is not an X.509 certificate"), "{}", failure.message);
-        let failure = verify(&pki_data("jpki-auth-cert.der"), &trust("yesterday", true, vec![]), None).unwrap_err();
+        assert!(
+            failure.message.contains("is not an X.509 certificate"),
+            "{}",
+            failure.message
+        );
+        let failure = verify(
+            &pki_data("jpki-auth-cert.der"),
+            &trust("yesterday", true, vec![]),
+            None,
+        )
+        .unwrap_err();
         assert_eq!(failure.code, 2);
         assert!(failure.message.contains("RFC 3339"));
         std::fs::remove_dir_all(dir).unwrap();
@@ -416,9 +488,18 @@ pub(crate) mod tests {
     #[test]
     fn parses_rfc3339_with_offsets() {
         let utc = |y, mo, d, h, mi, s| DateTime::new(y, mo, d, h, mi, s).ok();
-        assert_eq!(parse_rfc3339("2030-02-17T14:59:59Z"), utc(2030, 2, 17, 14, 59, 59));
-        assert_eq!(parse_rfc3339("2030-02-17T23:59:59+09:00"), utc(2030, 2, 17, 14, 59, 59));
-        assert_eq!(parse_rfc3339("2030-02-17T00:30:00.250-01:00"), utc(2030, 2, 17, 1, 30, 0));
+        assert_eq!(
+            parse_rfc3339("2030-02-17T14:59:59Z"),
+            utc(2030, 2, 17, 14, 59, 59)
+        );
+        assert_eq!(
+            parse_rfc3339("2030-02-17T23:59:59+09:00"),
+            utc(2030, 2, 17, 14, 59, 59)
+        );
+        assert_eq!(
+            parse_rfc3339("2030-02-17T00:30:00.250-01:00"),
+            utc(2030, 2, 17, 1, 30, 0)
+        );
         assert_eq!(parse_rfc3339("2030-02-17"), None);
         assert_eq!(parse_rfc3339("2030-13-17T00:00:00Z"), None);
         assert_eq!(parse_rfc3339("2030-02-17T00:00:00+0900"), None);

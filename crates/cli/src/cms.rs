@@ -40,11 +40,20 @@ pub enum CmsCommand {
 /// Runs the subcommand.
 pub fn run(args: CmsArgs) -> ExitCode {
     match args.command {
-        CmsCommand::Verify { file, content, trust, json } => verdict_exit(json, verify(&file, content.as_deref(), &trust)),
+        CmsCommand::Verify {
+            file,
+            content,
+            trust,
+            json,
+        } => verdict_exit(json, verify(&file, content.as_deref(), &trust)),
     }
 }
 
-fn verify(file: &Path, content: Option<&Path>, trust: &TrustArgs) -> Result<(String, Value), Failure> {
+fn verify(
+    file: &Path,
+    content: Option<&Path>,
+    trust: &TrustArgs,
+) -> Result<(String, Value), Failure> {
     let bytes = read(file)?;
     let der = pki_pem(&bytes, &["CMS", "PKCS7"])
         .map_err(|e| Failure::input(format!("{} is not CMS: {e}", file.display())))?;
@@ -53,9 +62,14 @@ fn verify(file: &Path, content: Option<&Path>, trust: &TrustArgs) -> Result<(Str
     let verified = match pki::cms::verify(&der, content.as_deref()) {
         Ok(v) => v,
         Err(e @ (CmsError::Der(_) | CmsError::NotSignedData(_))) => {
-            return Err(Failure::input(format!("{} is not a CMS SignedData: {e}", file.display())))
+            return Err(Failure::input(format!(
+                "{} is not a CMS SignedData: {e}",
+                file.display()
+            )))
         }
-        Err(e @ CmsError::ContentMissing) => return Err(Failure::input(format!("{e} (use --content FILE)"))),
+        Err(e @ CmsError::ContentMissing) => {
+            return Err(Failure::input(format!("{e} (use --content FILE)")))
+        }
         Err(e) => {
             return Ok((
                 format!("NOT VALID: {e}\n"),
@@ -92,12 +106,17 @@ mod tests {
 
     #[test]
     fn verifies_simulator_signed_cms_against_its_test_root() {
-        let persona = sim::persona::personas().into_iter().find(|p| p.has_signature_certificate).unwrap();
+        let persona = sim::persona::personas()
+            .into_iter()
+            .find(|p| p.has_signature_certificate)
+            .unwrap();
         let issued = sim::issuer::issue_for(&persona).unwrap();
         let key = sim::keys::load(&persona.sign_key_label()).unwrap();
         let signer = pki::JpkiCertificate::from_der(issued.sign.as_deref().unwrap()).unwrap();
         let content = b"consent";
-        let pending = SignedDataBuilder::new(&signer, content, Encapsulation::Detached).prepare().unwrap();
+        let pending = SignedDataBuilder::new(&signer, content, Encapsulation::Detached)
+            .prepare()
+            .unwrap();
         let signature = sim::layouts::sign_sha256(&key, pending.signed_attributes_der());
         let der = pending.finish(&signature).unwrap();
 
@@ -107,26 +126,57 @@ mod tests {
         std::fs::write(&data, content).unwrap();
         std::fs::write(&root, issued.sign_root.certificate_der()).unwrap();
 
-        let (_, json) = verify(&file, Some(&data), &trust("2026-06-01T00:00:00Z", false, vec![root.clone()])).unwrap();
+        let (_, json) = verify(
+            &file,
+            Some(&data),
+            &trust("2026-06-01T00:00:00Z", false, vec![root.clone()]),
+        )
+        .unwrap();
         assert_eq!(json["valid"], true);
         assert_eq!(json["signature_valid"], true);
         assert_eq!(json["kind"], "signature");
         assert_eq!(json["detached"], true);
 
-        let (_, json) = verify(&file, Some(&data), &trust("2026-06-01T00:00:00Z", false, vec![])).unwrap();
+        let (_, json) = verify(
+            &file,
+            Some(&data),
+            &trust("2026-06-01T00:00:00Z", false, vec![]),
+        )
+        .unwrap();
         assert_eq!(json["valid"], false);
-        assert_eq!(json["reason_codes"], serde_json::json!(["wrong_hierarchy", "no_trusted_root"]));
+        assert_eq!(
+            json["reason_codes"],
+            serde_json::json!(["wrong_hierarchy", "no_trusted_root"])
+        );
 
         std::fs::write(&data, b"consent?").unwrap();
-        let (_, json) = verify(&file, Some(&data), &trust("2026-06-01T00:00:00Z", false, vec![root.clone()])).unwrap();
+        let (_, json) = verify(
+            &file,
+            Some(&data),
+            &trust("2026-06-01T00:00:00Z", false, vec![root.clone()]),
+        )
+        .unwrap();
         assert_eq!(json["valid"], false);
-        assert_eq!(json["reasons"], serde_json::json!(["the content does not match the signed message digest"]));
+        assert_eq!(
+            json["reasons"],
+            serde_json::json!(["the content does not match the signed message digest"])
+        );
 
-        let failure = verify(&file, None, &trust("2026-06-01T00:00:00Z", false, vec![root.clone()])).unwrap_err();
+        let failure = verify(
+            &file,
+            None,
+            &trust("2026-06-01T00:00:00Z", false, vec![root.clone()]),
+        )
+        .unwrap_err();
         assert_eq!(failure.code, 2);
-        let failure = verify(&root, None, &trust("2026-06-01T00:00:00Z", false, vec![])).unwrap_err();
+        let failure =
+            verify(&root, None, &trust("2026-06-01T00:00:00Z", false, vec![])).unwrap_err();
         assert_eq!(failure.code, 2);
-        assert!(failure.message.contains("is not a CMS SignedData"), "{}", failure.message);
+        assert!(
+            failure.message.contains("is not a CMS SignedData"),
+            "{}",
+            failure.message
+        );
         std::fs::remove_dir_all(dir).unwrap();
     }
 }

@@ -42,28 +42,49 @@ pub enum CrlCommand {
 /// Runs the subcommand.
 pub fn run(args: CrlArgs) -> ExitCode {
     match args.command {
-        CrlCommand::Check { crl, serials, trust, json } => verdict_exit(json, check(&crl, &serials, &trust)),
+        CrlCommand::Check {
+            crl,
+            serials,
+            trust,
+            json,
+        } => verdict_exit(json, check(&crl, &serials, &trust)),
     }
 }
 
 /// Parses a hex serial into big-endian bytes.
 fn parse_serial(text: &str) -> Option<Vec<u8>> {
-    let digits: String = text.trim_start_matches("0x").trim_start_matches("0X").chars().filter(|c| *c != ':').collect();
+    let digits: String = text
+        .trim_start_matches("0x")
+        .trim_start_matches("0X")
+        .chars()
+        .filter(|c| *c != ':')
+        .collect();
     if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_hexdigit()) {
         return None;
     }
-    let padded = if digits.len() % 2 == 1 { format!("0{digits}") } else { digits };
-    (0..padded.len()).step_by(2).map(|i| u8::from_str_radix(padded.get(i..i + 2)?, 16).ok()).collect()
+    let padded = if digits.len() % 2 == 1 {
+        format!("0{digits}")
+    } else {
+        digits
+    };
+    (0..padded.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(padded.get(i..i + 2)?, 16).ok())
+        .collect()
 }
 
 fn check(path: &Path, serials: &[String], trust: &TrustArgs) -> Result<(String, Value), Failure> {
     let parsed: Vec<Vec<u8>> = serials
         .iter()
-        .map(|s| parse_serial(s).ok_or_else(|| Failure::input(format!("{s:?} is not a hex serial number"))))
+        .map(|s| {
+            parse_serial(s)
+                .ok_or_else(|| Failure::input(format!("{s:?} is not a hex serial number")))
+        })
         .collect::<Result<_, _>>()?;
     let der = pki::crl::der_from_pem_or_der(&read(path)?)
         .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?;
-    let crl = Crl::from_der(&der).map_err(|e| Failure::input(format!("{} is not a usable CRL: {e}", path.display())))?;
+    let crl = Crl::from_der(&der)
+        .map_err(|e| Failure::input(format!("{} is not a usable CRL: {e}", path.display())))?;
     let store = Store::from_args(trust)?;
     let signer = store.crl_signer(&crl);
     let queries: Vec<&[u8]> = parsed.iter().map(Vec::as_slice).collect();
@@ -71,7 +92,10 @@ fn check(path: &Path, serials: &[String], trust: &TrustArgs) -> Result<(String, 
 
     let mut reasons = Vec::new();
     if signer.is_none() {
-        reasons.push(format!("the CRL is not signed by any {} root with its issuer name", store.name()));
+        reasons.push(format!(
+            "the CRL is not signed by any {} root with its issuer name",
+            store.name()
+        ));
     }
     let mut text = String::new();
     let mut rows = Vec::new();
@@ -80,7 +104,11 @@ fn check(path: &Path, serials: &[String], trust: &TrustArgs) -> Result<(String, 
             Some(r) => {
                 let reason = r.reason.map(|x| x.name());
                 reasons.push(format!("serial {serial} is revoked"));
-                text.push_str(&format!("{serial}: REVOKED at {} ({})\n", r.time, reason.unwrap_or("no reason code")));
+                text.push_str(&format!(
+                    "{serial}: REVOKED at {} ({})\n",
+                    r.time,
+                    reason.unwrap_or("no reason code")
+                ));
                 rows.push(json!({"serial": serial, "revoked": true, "time": r.time.to_string(), "reason": reason}));
             }
             None => {
@@ -90,8 +118,16 @@ fn check(path: &Path, serials: &[String], trust: &TrustArgs) -> Result<(String, 
         }
     }
     let header = match &signer {
-        Some(root) => format!("CRL of {} entries, thisUpdate {}, signed by {root}\n", crl.len(), crl.this_update()),
-        None => format!("CRL of {} entries, thisUpdate {}: SIGNATURE NOT TRUSTED\n", crl.len(), crl.this_update()),
+        Some(root) => format!(
+            "CRL of {} entries, thisUpdate {}, signed by {root}\n",
+            crl.len(),
+            crl.this_update()
+        ),
+        None => format!(
+            "CRL of {} entries, thisUpdate {}: SIGNATURE NOT TRUSTED\n",
+            crl.len(),
+            crl.this_update()
+        ),
     };
     let value = json!({
         "valid": reasons.is_empty(),
@@ -114,19 +150,37 @@ mod tests {
     #[test]
     fn reports_revoked_serials_and_an_untrusted_crl() {
         let serials = ["1EE607".to_owned(), "05".to_owned()];
-        let (text, json) = check(&pki_data("seed.fake.crl"), &serials, &trust("2026-06-01T00:00:00Z", true, vec![])).unwrap();
+        let (text, json) = check(
+            &pki_data("seed.fake.crl"),
+            &serials,
+            &trust("2026-06-01T00:00:00Z", true, vec![]),
+        )
+        .unwrap();
         assert_eq!(json["valid"], false);
         assert_eq!(
             json["reasons"],
-            json!(["the CRL is not signed by any test root with its issuer name", "serial 1EE607 is revoked"])
+            json!([
+                "the CRL is not signed by any test root with its issuer name",
+                "serial 1EE607 is revoked"
+            ])
         );
         assert_eq!(json["serials"][0]["reason"], "affiliationChanged");
         assert_eq!(json["serials"][0]["time"], "2025-01-01T00:00:00Z");
         assert_eq!(json["serials"][1]["revoked"], false);
         assert!(text.contains("05: not listed"), "{text}");
-        let failure = check(&pki_data("jpki-auth-cert.der"), &serials, &trust("2026-06-01T00:00:00Z", true, vec![])).unwrap_err();
+        let failure = check(
+            &pki_data("jpki-auth-cert.der"),
+            &serials,
+            &trust("2026-06-01T00:00:00Z", true, vec![]),
+        )
+        .unwrap_err();
         assert_eq!(failure.code, 2);
-        let failure = check(&pki_data("seed.fake.crl"), &["zz".to_owned()], &trust("2026-06-01T00:00:00Z", true, vec![])).unwrap_err();
+        let failure = check(
+            &pki_data("seed.fake.crl"),
+            &["zz".to_owned()],
+            &trust("2026-06-01T00:00:00Z", true, vec![]),
+        )
+        .unwrap_err();
         assert_eq!(failure.code, 2);
     }
 

@@ -41,27 +41,44 @@ pub enum SigCommand {
 /// Runs the subcommand.
 pub fn run(args: SigArgs) -> ExitCode {
     match args.command {
-        SigCommand::Verify { cert, data, sig, json } => verdict_exit(json, verify(&cert, &data, &sig)),
+        SigCommand::Verify {
+            cert,
+            data,
+            sig,
+            json,
+        } => verdict_exit(json, verify(&cert, &data, &sig)),
     }
 }
 
-fn verify(cert: &std::path::Path, data: &std::path::Path, sig: &std::path::Path) -> Result<(String, Value), Failure> {
+fn verify(
+    cert: &std::path::Path,
+    data: &std::path::Path,
+    sig: &std::path::Path,
+) -> Result<(String, Value), Failure> {
     let cert = read_certificate(cert)?;
-    let key = cert
-        .rsa_public_key()
-        .map_err(|e| Failure::input(format!("the certificate's key cannot verify signatures: {e}")))?;
+    let key = cert.rsa_public_key().map_err(|e| {
+        Failure::input(format!(
+            "the certificate's key cannot verify signatures: {e}"
+        ))
+    })?;
     let data = read(data)?;
     let signature = read(sig)?;
-    Ok(match pki::signature::verify_any_hash(&key, &data, &signature) {
-        Ok(hash) => (
-            format!("VALID: PKCS#1 v1.5 signature with {} by {}\n", hash.name(), cert.profile().subject),
-            json!({"valid": true, "reasons": [], "hash": hash.name(), "signer": cert.profile().subject}),
-        ),
-        Err(e) => (
-            format!("NOT VALID: {e}\n"),
-            json!({"valid": false, "reasons": [e.to_string()], "hash": null, "signer": cert.profile().subject}),
-        ),
-    })
+    Ok(
+        match pki::signature::verify_any_hash(&key, &data, &signature) {
+            Ok(hash) => (
+                format!(
+                    "VALID: PKCS#1 v1.5 signature with {} by {}\n",
+                    hash.name(),
+                    cert.profile().subject
+                ),
+                json!({"valid": true, "reasons": [], "hash": hash.name(), "signer": cert.profile().subject}),
+            ),
+            Err(e) => (
+                format!("NOT VALID: {e}\n"),
+                json!({"valid": false, "reasons": [e.to_string()], "hash": null, "signer": cert.profile().subject}),
+            ),
+        },
+    )
 }
 
 #[cfg(test)]
@@ -72,7 +89,10 @@ mod tests {
 
     #[test]
     fn verifies_a_card_style_signature_and_refuses_other_data() {
-        let persona = sim::persona::personas().into_iter().find(|p| p.has_signature_certificate).unwrap();
+        let persona = sim::persona::personas()
+            .into_iter()
+            .find(|p| p.has_signature_certificate)
+            .unwrap();
         let issued = sim::issuer::issue_for(&persona).unwrap();
         let key = sim::keys::load(&persona.sign_key_label()).unwrap();
         let dir = temp_dir("sig");
@@ -91,7 +111,10 @@ mod tests {
         std::fs::write(&data, b"signed by the card!").unwrap();
         let (_, json) = verify(&cert, &data, &sig).unwrap();
         assert_eq!(json["valid"], false);
-        assert_eq!(json["reasons"], serde_json::json!(["the signature does not match the data"]));
+        assert_eq!(
+            json["reasons"],
+            serde_json::json!(["the signature does not match the data"])
+        );
 
         let failure = verify(&data, &data, &sig).unwrap_err();
         assert_eq!(failure.code, 2);

@@ -10,8 +10,7 @@
 //! front, so a malformed one is a [`CertificateError`] naming it, never a later surprise.
 
 use const_oid::ObjectIdentifier;
-use der::asn1::{Ia5StringRef, PrintableStringRef, Utf8StringRef};
-use der::{Decode, DateTime, Encode};
+use der::{DateTime, Decode, Encode};
 use x509_cert::ext::pkix::name::GeneralName;
 use x509_cert::ext::pkix::{
     AuthorityInfoAccessSyntax, AuthorityKeyIdentifier, BasicConstraints, CertificatePolicies,
@@ -161,24 +160,59 @@ pub enum KeyUse {
 
 impl KeyUse {
     const TABLE: [(KeyUsages, KeyUse, &'static str); 9] = [
-        (KeyUsages::DigitalSignature, KeyUse::DigitalSignature, "digitalSignature"),
-        (KeyUsages::NonRepudiation, KeyUse::NonRepudiation, "nonRepudiation"),
-        (KeyUsages::KeyEncipherment, KeyUse::KeyEncipherment, "keyEncipherment"),
-        (KeyUsages::DataEncipherment, KeyUse::DataEncipherment, "dataEncipherment"),
-        (KeyUsages::KeyAgreement, KeyUse::KeyAgreement, "keyAgreement"),
+        (
+            KeyUsages::DigitalSignature,
+            KeyUse::DigitalSignature,
+            "digitalSignature",
+        ),
+        (
+            KeyUsages::NonRepudiation,
+            KeyUse::NonRepudiation,
+            "nonRepudiation",
+        ),
+        (
+            KeyUsages::KeyEncipherment,
+            KeyUse::KeyEncipherment,
+            "keyEncipherment",
+        ),
+        (
+            KeyUsages::DataEncipherment,
+            KeyUse::DataEncipherment,
+            "dataEncipherment",
+        ),
+        (
+            KeyUsages::KeyAgreement,
+            KeyUse::KeyAgreement,
+            "keyAgreement",
+        ),
         (KeyUsages::KeyCertSign, KeyUse::KeyCertSign, "keyCertSign"),
         (KeyUsages::CRLSign, KeyUse::CrlSign, "cRLSign"),
-        (KeyUsages::EncipherOnly, KeyUse::EncipherOnly, "encipherOnly"),
-        (KeyUsages::DecipherOnly, KeyUse::DecipherOnly, "decipherOnly"),
+        (
+            KeyUsages::EncipherOnly,
+            KeyUse::EncipherOnly,
+            "encipherOnly",
+        ),
+        (
+            KeyUsages::DecipherOnly,
+            KeyUse::DecipherOnly,
+            "decipherOnly",
+        ),
     ];
 
     /// RFC 5280 name of the bit.
     pub fn name(self) -> &'static str {
-        Self::TABLE.iter().find(|(_, k, _)| *k == self).map_or("", |(_, _, n)| n)
+        Self::TABLE
+            .iter()
+            .find(|(_, k, _)| *k == self)
+            .map_or("", |(_, _, n)| n)
     }
 
     fn list(ku: &KeyUsage) -> Vec<KeyUse> {
-        Self::TABLE.iter().filter(|(bit, _, _)| ku.0.contains(*bit)).map(|(_, k, _)| *k).collect()
+        Self::TABLE
+            .iter()
+            .filter(|(bit, _, _)| ku.0.contains(*bit))
+            .map(|(_, k, _)| *k)
+            .collect()
     }
 }
 
@@ -258,11 +292,21 @@ impl JpkiCertificate {
         let certificate = Certificate::from_der(der_bytes)?;
         // The signed bytes exactly as received (RFC 5280 §4.1.1.3).
         let mut outer = TlvReader::new(der_bytes);
-        let cert_tlv = outer.expect(tag::SEQUENCE, "Certificate").map_err(CertificateError::Structure)?;
-        let tbs = cert_tlv.contents().expect(tag::SEQUENCE, "tbsCertificate").map_err(CertificateError::Structure)?;
+        let cert_tlv = outer
+            .expect(tag::SEQUENCE, "Certificate")
+            .map_err(CertificateError::Structure)?;
+        let tbs = cert_tlv
+            .contents()
+            .expect(tag::SEQUENCE, "tbsCertificate")
+            .map_err(CertificateError::Structure)?;
         let tbs_range = tbs.offset..tbs.offset + tbs.raw.len();
         let profile = read_profile(&certificate)?;
-        Ok(Self { der: der_bytes.to_vec(), tbs_range, certificate, profile })
+        Ok(Self {
+            der: der_bytes.to_vec(),
+            tbs_range,
+            certificate,
+            profile,
+        })
     }
 
     /// Parses DER, or PEM with a `CERTIFICATE` label.
@@ -301,17 +345,30 @@ impl JpkiCertificate {
 
     /// The subject's RSA public key.
     pub fn rsa_public_key(&self) -> Result<rsa::RsaPublicKey, SignatureError> {
-        let spki = self.certificate.tbs_certificate.subject_public_key_info.to_der().map_err(|_| SignatureError::MalformedKey)?;
+        let spki = self
+            .certificate
+            .tbs_certificate
+            .subject_public_key_info
+            .to_der()
+            .map_err(|_| SignatureError::MalformedKey)?;
         signature::rsa_key_from_spki_der(&spki)
     }
 
     /// Checks this certificate's signature with `issuer_key`.
-    pub fn verify_signed_by(&self, issuer_key: &rsa::RsaPublicKey) -> Result<signature::HashAlgorithm, SignatureError> {
+    pub fn verify_signed_by(
+        &self,
+        issuer_key: &rsa::RsaPublicKey,
+    ) -> Result<signature::HashAlgorithm, SignatureError> {
         let alg = &self.certificate.signature_algorithm;
         if alg.oid != self.certificate.tbs_certificate.signature.oid {
             return Err(SignatureError::UnsupportedAlgorithm(alg.oid));
         }
-        signature::verify_with_algorithm(issuer_key, &alg.oid, self.tbs_der(), self.signature_bytes())
+        signature::verify_with_algorithm(
+            issuer_key,
+            &alg.oid,
+            self.tbs_der(),
+            self.signature_bytes(),
+        )
     }
 
     /// The issuer Name.
@@ -364,36 +421,61 @@ fn read_profile(cert: &Certificate) -> Result<Profile, CertificateError> {
         if profile.extensions.iter().any(|e| e.oid == ext.extn_id) {
             return Err(CertificateError::DuplicateExtension(ext.extn_id));
         }
-        profile.extensions.push(ExtensionInfo { oid: ext.extn_id, critical: ext.critical });
+        profile.extensions.push(ExtensionInfo {
+            oid: ext.extn_id,
+            critical: ext.critical,
+        });
         let value = ext.extn_value.as_bytes();
-        let bad = |name: &'static str| move |source| CertificateError::Extension { name, oid: ext.extn_id, source };
+        let bad = |name: &'static str| {
+            move |source| CertificateError::Extension {
+                name,
+                oid: ext.extn_id,
+                source,
+            }
+        };
         match ext.extn_id {
             oid::KEY_USAGE => {
-                profile.key_usage = Some(KeyUse::list(&KeyUsage::from_der(value).map_err(bad("keyUsage"))?));
+                profile.key_usage = Some(KeyUse::list(
+                    &KeyUsage::from_der(value).map_err(bad("keyUsage"))?,
+                ));
             }
             oid::EXT_KEY_USAGE => {
-                profile.ext_key_usage = Some(ExtendedKeyUsage::from_der(value).map_err(bad("extKeyUsage"))?.0);
+                profile.ext_key_usage = Some(
+                    ExtendedKeyUsage::from_der(value)
+                        .map_err(bad("extKeyUsage"))?
+                        .0,
+                );
             }
             oid::BASIC_CONSTRAINTS => {
-                profile.basic_constraints_ca = Some(BasicConstraints::from_der(value).map_err(bad("basicConstraints"))?.ca);
+                profile.basic_constraints_ca = Some(
+                    BasicConstraints::from_der(value)
+                        .map_err(bad("basicConstraints"))?
+                        .ca,
+                );
             }
             oid::CERTIFICATE_POLICIES => {
-                let cp = CertificatePolicies::from_der(value).map_err(bad("certificatePolicies"))?;
+                let cp =
+                    CertificatePolicies::from_der(value).map_err(bad("certificatePolicies"))?;
                 profile.policies = cp.0.iter().map(|p| p.policy_identifier).collect();
                 profile.policies_critical = ext.critical;
             }
             oid::AUTHORITY_KEY_IDENTIFIER => {
-                let aki = AuthorityKeyIdentifier::from_der(value).map_err(bad("authorityKeyIdentifier"))?;
+                let aki = AuthorityKeyIdentifier::from_der(value)
+                    .map_err(bad("authorityKeyIdentifier"))?;
                 profile.authority_key_id = aki.key_identifier.map(|k| k.as_bytes().to_vec());
             }
             oid::SUBJECT_KEY_IDENTIFIER => {
-                let ski = SubjectKeyIdentifier::from_der(value).map_err(bad("subjectKeyIdentifier"))?;
+                let ski =
+                    SubjectKeyIdentifier::from_der(value).map_err(bad("subjectKeyIdentifier"))?;
                 profile.subject_key_id = Some(ski.0.as_bytes().to_vec());
             }
             oid::AUTHORITY_INFO_ACCESS => {
-                let aia = AuthorityInfoAccessSyntax::from_der(value).map_err(bad("authorityInfoAccess"))?;
+                let aia = AuthorityInfoAccessSyntax::from_der(value)
+                    .map_err(bad("authorityInfoAccess"))?;
                 profile.ocsp_url = aia.0.iter().find_map(|ad| match &ad.access_location {
-                    GeneralName::UniformResourceIdentifier(uri) if ad.access_method == oid::AD_OCSP => {
+                    GeneralName::UniformResourceIdentifier(uri)
+                        if ad.access_method == oid::AD_OCSP =>
+                    {
                         Some(uri.as_str().to_owned())
                     }
                     _ => None,
@@ -406,7 +488,11 @@ fn read_profile(cert: &Certificate) -> Result<Profile, CertificateError> {
             _ => {}
         }
     }
-    let key_id = if profile.self_issued { &profile.subject_key_id } else { &profile.authority_key_id };
+    let key_id = if profile.self_issued {
+        &profile.subject_key_id
+    } else {
+        &profile.authority_key_id
+    };
     profile.root = key_id.as_deref().and_then(roots::known_root_by_key_id);
     Ok(profile)
 }
@@ -416,7 +502,9 @@ pub(crate) fn jpki_dn(name: &Name) -> (Option<Hierarchy>, Option<CertificateKind
     let mut hierarchy = None;
     let mut kind = None;
     for atv in name.0.iter().flat_map(|rdn| rdn.0.iter()) {
-        let Some(text) = attribute_text(&atv.value) else { continue };
+        let Some(text) = attribute_text(&atv.value) else {
+            continue;
+        };
         if atv.oid == oid::AT_ORGANIZATION {
             hierarchy = match text {
                 "JPKI" => Some(Hierarchy::Production),
@@ -434,26 +522,21 @@ pub(crate) fn jpki_dn(name: &Name) -> (Option<Hierarchy>, Option<CertificateKind
     (hierarchy, kind)
 }
 
+/// The text of a DN attribute value in the string types JPKI names use (X.520).
 fn attribute_text(value: &der::Any) -> Option<&str> {
-    if let Ok(s) = value.decode_as::<PrintableStringRef<'_>>() {
-        return Some(str_from(value, s.as_str()));
+    match der::Tagged::tag(value) {
+        der::Tag::PrintableString | der::Tag::Utf8String | der::Tag::Ia5String => {
+            core::str::from_utf8(value.value()).ok()
+        }
+        _ => None,
     }
-    if let Ok(s) = value.decode_as::<Utf8StringRef<'_>>() {
-        return Some(str_from(value, s.as_str()));
-    }
-    if let Ok(s) = value.decode_as::<Ia5StringRef<'_>>() {
-        return Some(str_from(value, s.as_str()));
-    }
-    None
-}
-
-/// Re-borrows a decoded string from the `Any` it came from (same bytes, longer lifetime).
-fn str_from<'a>(value: &'a der::Any, _decoded: &str) -> &'a str {
-    core::str::from_utf8(value.value()).unwrap_or_default()
 }
 
 pub(crate) fn strip_leading_zeros(bytes: &[u8]) -> &[u8] {
-    let start = bytes.iter().position(|&b| b != 0).unwrap_or(bytes.len().saturating_sub(1));
+    let start = bytes
+        .iter()
+        .position(|&b| b != 0)
+        .unwrap_or(bytes.len().saturating_sub(1));
     bytes.get(start..).unwrap_or(bytes)
 }
 

@@ -24,7 +24,9 @@
 
 use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
 use cms::content_info::{CmsVersion, ContentInfo};
-use cms::signed_data::{CertificateSet, EncapsulatedContentInfo, SignedData, SignerIdentifier, SignerInfo, SignerInfos};
+use cms::signed_data::{
+    CertificateSet, EncapsulatedContentInfo, SignedData, SignerIdentifier, SignerInfo, SignerInfos,
+};
 use const_oid::ObjectIdentifier;
 use der::asn1::{OctetString, OctetStringRef, SetOfVec};
 use der::{Any, DateTime, Decode, Encode};
@@ -115,8 +117,18 @@ pub struct SignedDataBuilder<'a> {
 impl<'a> SignedDataBuilder<'a> {
     /// SignedData over `content`, signed with the key of `signer` (SHA-256, no signingTime
     /// unless set).
-    pub fn new(signer: &'a JpkiCertificate, content: &'a [u8], encapsulation: Encapsulation) -> Self {
-        Self { signer, content, encapsulation, hash: HashAlgorithm::Sha256, signing_time: None }
+    pub fn new(
+        signer: &'a JpkiCertificate,
+        content: &'a [u8],
+        encapsulation: Encapsulation,
+    ) -> Self {
+        Self {
+            signer,
+            content,
+            encapsulation,
+            hash: HashAlgorithm::Sha256,
+            signing_time: None,
+        }
     }
 
     /// The digest algorithm (the card accepts any DigestInfo, jpki-pki.md §1).
@@ -136,7 +148,10 @@ impl<'a> SignedDataBuilder<'a> {
         let digest = self.hash.digest(self.content);
         let mut attrs = vec![
             attribute(oid::CMS_CONTENT_TYPE, Any::encode_from(&oid::CMS_DATA)?)?,
-            attribute(oid::CMS_MESSAGE_DIGEST, Any::encode_from(&OctetStringRef::new(&digest)?)?)?,
+            attribute(
+                oid::CMS_MESSAGE_DIGEST,
+                Any::encode_from(&OctetStringRef::new(&digest)?)?,
+            )?,
         ];
         if let Some(at) = self.signing_time {
             // RFC 5652 §11.3: UTCTime for 1950–2049, GeneralizedTime otherwise.
@@ -162,7 +177,10 @@ impl<'a> SignedDataBuilder<'a> {
 }
 
 fn attribute(oid: ObjectIdentifier, value: Any) -> Result<Attribute, CmsError> {
-    Ok(Attribute { oid, values: SetOfVec::try_from(vec![value])? })
+    Ok(Attribute {
+        oid,
+        values: SetOfVec::try_from(vec![value])?,
+    })
 }
 
 /// Signed attributes are fixed; waiting for the card's signature over [`Self::digest_info`].
@@ -195,9 +213,13 @@ impl PendingSignature {
     /// Checks `signature` with the signer's certificate and assembles the DER ContentInfo.
     pub fn finish(self, signature: &[u8]) -> Result<Vec<u8>, CmsError> {
         let key = self.signer.rsa_public_key().map_err(CmsError::Signature)?;
-        signature::verify(&key, self.hash, &self.signed_attrs_der, signature).map_err(CmsError::Signature)?;
+        signature::verify(&key, self.hash, &self.signed_attrs_der, signature)
+            .map_err(CmsError::Signature)?;
         let cert = self.signer.certificate();
-        let digest_alg = AlgorithmIdentifierOwned { oid: self.hash.oid(), parameters: None };
+        let digest_alg = AlgorithmIdentifierOwned {
+            oid: self.hash.oid(),
+            parameters: None,
+        };
         let signer_info = SignerInfo {
             version: CmsVersion::V1,
             sid: SignerIdentifier::IssuerAndSerialNumber(IssuerAndSerialNumber {
@@ -206,7 +228,10 @@ impl PendingSignature {
             }),
             digest_alg: digest_alg.clone(),
             signed_attrs: Some(self.signed_attrs),
-            signature_algorithm: AlgorithmIdentifierOwned { oid: oid::RSA_ENCRYPTION, parameters: Some(Any::null()) },
+            signature_algorithm: AlgorithmIdentifierOwned {
+                oid: oid::RSA_ENCRYPTION,
+                parameters: Some(Any::null()),
+            },
             signature: OctetString::new(signature)?,
             unsigned_attrs: None,
         };
@@ -217,12 +242,20 @@ impl PendingSignature {
         let signed_data = SignedData {
             version: CmsVersion::V1,
             digest_algorithms: SetOfVec::try_from(vec![digest_alg])?,
-            encap_content_info: EncapsulatedContentInfo { econtent_type: oid::CMS_DATA, econtent },
-            certificates: Some(CertificateSet(SetOfVec::try_from(vec![CertificateChoices::Certificate(cert.clone())])?)),
+            encap_content_info: EncapsulatedContentInfo {
+                econtent_type: oid::CMS_DATA,
+                econtent,
+            },
+            certificates: Some(CertificateSet(SetOfVec::try_from(vec![
+                CertificateChoices::Certificate(cert.clone()),
+            ])?)),
             crls: None,
             signer_infos: SignerInfos(SetOfVec::try_from(vec![signer_info])?),
         };
-        let info = ContentInfo { content_type: oid::CMS_SIGNED_DATA, content: Any::encode_from(&signed_data)? };
+        let info = ContentInfo {
+            content_type: oid::CMS_SIGNED_DATA,
+            content: Any::encode_from(&signed_data)?,
+        };
         Ok(info.to_der()?)
     }
 }
@@ -243,14 +276,21 @@ pub struct VerifiedSignedData {
 
 /// Parses DER ContentInfo(SignedData) and checks its one signer's signature, over the attached
 /// content or `detached_content`.
-pub fn verify(cms_der: &[u8], detached_content: Option<&[u8]>) -> Result<VerifiedSignedData, CmsError> {
+pub fn verify(
+    cms_der: &[u8],
+    detached_content: Option<&[u8]>,
+) -> Result<VerifiedSignedData, CmsError> {
     let info = ContentInfo::from_der(cms_der)?;
     if info.content_type != oid::CMS_SIGNED_DATA {
         return Err(CmsError::NotSignedData(info.content_type));
     }
     let sd: SignedData = info.content.decode_as()?;
     let attached = match &sd.encap_content_info.econtent {
-        Some(any) => Some(any.decode_as::<OctetString>().map_err(|_| CmsError::ContentNotOctetString)?.into_bytes()),
+        Some(any) => Some(
+            any.decode_as::<OctetString>()
+                .map_err(|_| CmsError::ContentNotOctetString)?
+                .into_bytes(),
+        ),
         None => None,
     };
     let content: &[u8] = match (&attached, detached_content) {
@@ -260,16 +300,22 @@ pub fn verify(cms_der: &[u8], detached_content: Option<&[u8]>) -> Result<Verifie
         (None, None) => return Err(CmsError::ContentMissing),
     };
     let signers: Vec<&SignerInfo> = sd.signer_infos.0.iter().collect();
-    let [si] = signers.as_slice() else { return Err(CmsError::SignerCount(signers.len())) };
+    let [si] = signers.as_slice() else {
+        return Err(CmsError::SignerCount(signers.len()));
+    };
 
-    let hash = HashAlgorithm::from_oid(&si.digest_alg.oid).ok_or(CmsError::UnsupportedDigest(si.digest_alg.oid))?;
+    let hash = HashAlgorithm::from_oid(&si.digest_alg.oid)
+        .ok_or(CmsError::UnsupportedDigest(si.digest_alg.oid))?;
     let sig_oid = si.signature_algorithm.oid;
     if sig_oid != oid::RSA_ENCRYPTION && sig_oid != hash.signature_oid() {
         return Err(CmsError::UnsupportedSignatureAlgorithm(sig_oid));
     }
     let signer = find_signer(&sd, &si.sid)?;
 
-    let attrs = si.signed_attrs.as_ref().ok_or(CmsError::NoSignedAttributes)?;
+    let attrs = si
+        .signed_attrs
+        .as_ref()
+        .ok_or(CmsError::NoSignedAttributes)?;
     let content_type: ObjectIdentifier = single_value(attrs, oid::CMS_CONTENT_TYPE, "contentType")?;
     if content_type != sd.encap_content_info.econtent_type {
         return Err(CmsError::ContentTypeMismatch);
@@ -279,24 +325,35 @@ pub fn verify(cms_der: &[u8], detached_content: Option<&[u8]>) -> Result<Verifie
         return Err(CmsError::DigestMismatch);
     }
     let signing_time = match attrs.iter().find(|a| a.oid == oid::CMS_SIGNING_TIME) {
-        Some(_) => Some(single_value::<Time>(attrs, oid::CMS_SIGNING_TIME, "signingTime")?.to_date_time()),
+        Some(_) => {
+            Some(single_value::<Time>(attrs, oid::CMS_SIGNING_TIME, "signingTime")?.to_date_time())
+        }
         None => None,
     };
     let key = signer.rsa_public_key().map_err(CmsError::Signature)?;
-    signature::verify(&key, hash, &attrs.to_der()?, si.signature.as_bytes()).map_err(CmsError::Signature)?;
-    Ok(VerifiedSignedData { signer, hash, signing_time, content: attached })
+    signature::verify(&key, hash, &attrs.to_der()?, si.signature.as_bytes())
+        .map_err(CmsError::Signature)?;
+    Ok(VerifiedSignedData {
+        signer,
+        hash,
+        signing_time,
+        content: attached,
+    })
 }
 
 fn find_signer(sd: &SignedData, sid: &SignerIdentifier) -> Result<JpkiCertificate, CmsError> {
     for choice in sd.certificates.iter().flat_map(|set| set.0.iter()) {
-        let CertificateChoices::Certificate(cert) = choice else { continue };
+        let CertificateChoices::Certificate(cert) = choice else {
+            continue;
+        };
         let tbs = &cert.tbs_certificate;
         let matches = match sid {
             SignerIdentifier::IssuerAndSerialNumber(ias) => {
                 ias.issuer == tbs.issuer && ias.serial_number == tbs.serial_number
             }
             SignerIdentifier::SubjectKeyIdentifier(ski) => {
-                let parsed = JpkiCertificate::from_der(&cert.to_der()?).map_err(CmsError::Certificate)?;
+                let parsed =
+                    JpkiCertificate::from_der(&cert.to_der()?).map_err(CmsError::Certificate)?;
                 parsed.profile().subject_key_id.as_deref() == Some(ski.0.as_bytes())
             }
         };
@@ -313,8 +370,15 @@ fn single_value<T: der::DecodeOwned>(
     name: &'static str,
 ) -> Result<T, CmsError> {
     let mut found = attrs.iter().filter(|a| a.oid == id);
-    let (Some(attr), None) = (found.next(), found.next()) else { return Err(CmsError::Attribute(name)) };
+    let (Some(attr), None) = (found.next(), found.next()) else {
+        return Err(CmsError::Attribute(name));
+    };
     let mut values = attr.values.iter();
-    let (Some(value), None) = (values.next(), values.next()) else { return Err(CmsError::Attribute(name)) };
-    value.to_der().and_then(|der| T::from_der(&der)).map_err(|_| CmsError::Attribute(name))
+    let (Some(value), None) = (values.next(), values.next()) else {
+        return Err(CmsError::Attribute(name));
+    };
+    value
+        .to_der()
+        .and_then(|der| T::from_der(&der))
+        .map_err(|_| CmsError::Attribute(name))
 }

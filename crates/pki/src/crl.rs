@@ -168,7 +168,12 @@ impl<'a> Crl<'a> {
         fields.finish("CertificateList")?;
         let signature = match sig.value.split_first() {
             Some((0, bits)) => bits,
-            _ => return Err(CrlError::Field { field: "signatureValue unused bits", offset: sig.offset }),
+            _ => {
+                return Err(CrlError::Field {
+                    field: "signatureValue unused bits",
+                    offset: sig.offset,
+                })
+            }
         };
 
         let mut t = tbs.contents();
@@ -193,7 +198,15 @@ impl<'a> Crl<'a> {
             let mut inner = exts.contents();
             let list = inner.expect(tag::SEQUENCE, "crlExtensions")?;
             inner.finish("crlExtensions")?;
-            check_extensions(&list, &[oid::CRL_NUMBER, oid::AUTHORITY_KEY_IDENTIFIER, oid::ISSUER_ALT_NAME], |_, _| Ok(()))?;
+            check_extensions(
+                &list,
+                &[
+                    oid::CRL_NUMBER,
+                    oid::AUTHORITY_KEY_IDENTIFIER,
+                    oid::ISSUER_ALT_NAME,
+                ],
+                |_, _| Ok(()),
+            )?;
         }
         t.finish("tbsCertList")?;
 
@@ -248,8 +261,16 @@ impl<'a> Crl<'a> {
     }
 
     /// Checks the CRL's signature with the issuing root's key.
-    pub fn verify_signature(&self, issuer_key: &rsa::RsaPublicKey) -> Result<HashAlgorithm, SignatureError> {
-        signature::verify_with_algorithm(issuer_key, &self.signature_algorithm, self.tbs, self.signature)
+    pub fn verify_signature(
+        &self,
+        issuer_key: &rsa::RsaPublicKey,
+    ) -> Result<HashAlgorithm, SignatureError> {
+        signature::verify_with_algorithm(
+            issuer_key,
+            &self.signature_algorithm,
+            self.tbs,
+            self.signature,
+        )
     }
 
     /// Walks the entries in order (already checked by [`Crl::from_der`]).
@@ -264,36 +285,60 @@ impl<'a> Crl<'a> {
         })
     }
 
+    /// Each entry's serial (content octets) with a reader over the rest of the entry, without
+    /// decoding anything else: lookups decode the time and reason only of a match.
+    fn serials(&self) -> impl Iterator<Item = (Tlv<'a>, TlvReader<'a>)> + 'a {
+        let mut reader = self.revoked.map(|r| r.contents());
+        core::iter::from_fn(move || {
+            let r = reader.as_mut()?;
+            if r.is_empty() {
+                return None;
+            }
+            let entry = r.any("revokedCertificate").ok()?;
+            let mut fields = entry.contents();
+            let serial = fields.any("userCertificate").ok()?;
+            Some((serial, fields))
+        })
+    }
+
     /// Whether `serial` (big-endian magnitude; leading zero bytes ignored) is listed, and when
     /// and why. One pass, no allocation.
     pub fn is_revoked(&self, serial: &[u8]) -> Option<Revocation> {
         let wanted = strip_leading_zeros(serial);
-        let mut reader = self.revoked?.contents();
-        while !reader.is_empty() {
-            let entry = reader.any("revokedCertificate").ok()?;
-            let mut fields = entry.contents();
-            let serial = fields.any("userCertificate").ok()?;
-            if strip_leading_zeros(serial.value) == wanted {
-                return read_entry_fields(serial, &mut fields).ok().map(|e| e.revocation);
-            }
-        }
-        None
+        let (serial, mut rest) = self
+            .serials()
+            .find(|(s, _)| strip_leading_zeros(s.value) == wanted)?;
+        read_entry_fields(serial, &mut rest)
+            .ok()
+            .map(|e| e.revocation)
     }
 
-    /// Checks many serials in one pass over the entries. Result `i` answers `serials[i]`.
+    /// Checks many serials in one pass over the entries. Result `i` answers `serials[i]`; when
+    /// a serial is listed twice, the first listing wins (as in [`Crl::is_revoked`]).
     pub fn scan(&self, serials: &[&[u8]]) -> Vec<Option<Revocation>> {
         let mut order: Vec<usize> = (0..serials.len()).collect();
-        let key = |i: &usize| serials.get(*i).map(|s| strip_leading_zeros(s)).unwrap_or_default();
+        let key = |i: &usize| {
+            serials
+                .get(*i)
+                .map(|s| strip_leading_zeros(s))
+                .unwrap_or_default()
+        };
         order.sort_by(|a, b| cmp_magnitude(key(a), key(b)));
         let mut answers = vec![None; serials.len()];
-        for entry in self.entries() {
-            let s = strip_leading_zeros(entry.serial);
-            let Ok(found) = order.binary_search_by(|i| cmp_magnitude(key(i), s)) else { continue };
+        for (serial_tlv, mut rest) in self.serials() {
+            let s = strip_leading_zeros(serial_tlv.value);
+            let Ok(found) = order.binary_search_by(|i| cmp_magnitude(key(i), s)) else {
+                continue;
+            };
+            let Ok(entry) = read_entry_fields(serial_tlv, &mut rest) else {
+                continue;
+            };
             // Mark every query equal to this serial (duplicates in the query are allowed).
             let same = |i: &&usize| key(i) == s;
-            let first = order.get(..found).map_or(found, |head| found - head.iter().rev().take_while(same).count());
+            let first = order.get(..found).map_or(found, |head| {
+                found - head.iter().rev().take_while(same).count()
+            });
             for i in order.iter().skip(first).take_while(same) {
-                // The first listing wins, as in `is_revoked`.
                 if let Some(slot @ None) = answers.get_mut(*i) {
                     *slot = Some(entry.revocation);
                 }
@@ -311,13 +356,18 @@ fn cmp_magnitude(a: &[u8], b: &[u8]) -> core::cmp::Ordering {
 fn algorithm_oid(alg: &Tlv<'_>) -> Result<ObjectIdentifier, CrlError> {
     let mut r = alg.contents();
     let oid = r.expect(tag::OID, "signature algorithm")?;
-    let parsed = ObjectIdentifier::from_bytes(oid.value)
-        .map_err(|_| CrlError::Field { field: "signature algorithm OID", offset: oid.offset })?;
+    let parsed = ObjectIdentifier::from_bytes(oid.value).map_err(|_| CrlError::Field {
+        field: "signature algorithm OID",
+        offset: oid.offset,
+    })?;
     // Parameters: NULL or absent for RSA PKCS#1 v1.5 (RFC 4055 §5); anything else is kept
     // out by the verifier, which accepts only shaNNNWithRSAEncryption.
     if let Some(params) = r.optional(0x05, "parameters")? {
         if !params.value.is_empty() {
-            return Err(CrlError::Field { field: "signature algorithm parameters", offset: params.offset });
+            return Err(CrlError::Field {
+                field: "signature algorithm parameters",
+                offset: params.offset,
+            });
         }
     }
     r.finish("signature algorithm")?;
@@ -327,9 +377,17 @@ fn algorithm_oid(alg: &Tlv<'_>) -> Result<ObjectIdentifier, CrlError> {
 fn read_time(r: &mut TlvReader<'_>, field: &'static str) -> Result<DateTime, CrlError> {
     let t = r.any(field)?;
     if t.tag != tag::UTC_TIME && t.tag != tag::GENERALIZED_TIME {
-        return Err(CrlError::Field { field, offset: t.offset });
+        return Err(CrlError::Field {
+            field,
+            offset: t.offset,
+        });
     }
-    Time::from_der(t.raw).map(|time| time.to_date_time()).map_err(|_| CrlError::Field { field, offset: t.offset })
+    Time::from_der(t.raw)
+        .map(|time| time.to_date_time())
+        .map_err(|_| CrlError::Field {
+            field,
+            offset: t.offset,
+        })
 }
 
 fn read_entry<'a>(entries: &mut TlvReader<'a>) -> Result<RevokedEntry<'a>, CrlError> {
@@ -339,31 +397,54 @@ fn read_entry<'a>(entries: &mut TlvReader<'a>) -> Result<RevokedEntry<'a>, CrlEr
     read_entry_fields(serial, &mut fields)
 }
 
-fn read_entry_fields<'a>(serial: Tlv<'a>, fields: &mut TlvReader<'a>) -> Result<RevokedEntry<'a>, CrlError> {
+fn read_entry_fields<'a>(
+    serial: Tlv<'a>,
+    fields: &mut TlvReader<'a>,
+) -> Result<RevokedEntry<'a>, CrlError> {
     if serial.tag != tag::INTEGER || !integer_is_der(serial.value) {
-        return Err(CrlError::Field { field: "userCertificate", offset: serial.offset });
+        return Err(CrlError::Field {
+            field: "userCertificate",
+            offset: serial.offset,
+        });
     }
     let time = read_time(fields, "revocationDate")?;
     let mut reason = None;
     if let Some(exts) = fields.optional(tag::SEQUENCE, "crlEntryExtensions")? {
-        check_extensions(&exts, &[oid::CRL_REASON, oid::INVALIDITY_DATE], |id, value| {
-            if id == oid::CRL_REASON {
-                let mut r = TlvReader::new(value);
-                let e = r.expect(tag::ENUMERATED, "reasonCode")?;
-                r.finish("reasonCode")?;
-                match e.value {
-                    [code] if *code < 0x80 => reason = Some(RevocationReason::from_code(*code)),
-                    _ => return Err(CrlError::Field { field: "reasonCode", offset: e.offset }),
+        check_extensions(
+            &exts,
+            &[oid::CRL_REASON, oid::INVALIDITY_DATE],
+            |id, value| {
+                if id == oid::CRL_REASON {
+                    let mut r = TlvReader::new(value);
+                    let e = r.expect(tag::ENUMERATED, "reasonCode")?;
+                    r.finish("reasonCode")?;
+                    match e.value {
+                        [code] if *code < 0x80 => reason = Some(RevocationReason::from_code(*code)),
+                        _ => {
+                            return Err(CrlError::Field {
+                                field: "reasonCode",
+                                offset: e.offset,
+                            })
+                        }
+                    }
+                } else if id == oid::INVALIDITY_DATE
+                    && der::asn1::GeneralizedTime::from_der(value).is_err()
+                {
+                    // RFC 5280 §5.3.2: GeneralizedTime, no fractional seconds.
+                    return Err(CrlError::Field {
+                        field: "invalidityDate",
+                        offset: 0,
+                    });
                 }
-            } else if id == oid::INVALIDITY_DATE && der::asn1::GeneralizedTime::from_der(value).is_err() {
-                // RFC 5280 §5.3.2: GeneralizedTime, no fractional seconds.
-                return Err(CrlError::Field { field: "invalidityDate", offset: 0 });
-            }
-            Ok(())
-        })?;
+                Ok(())
+            },
+        )?;
     }
     fields.finish("revokedCertificate")?;
-    Ok(RevokedEntry { serial: serial.value, revocation: Revocation { time, reason } })
+    Ok(RevokedEntry {
+        serial: serial.value,
+        revocation: Revocation { time, reason },
+    })
 }
 
 /// Walks `Extensions ::= SEQUENCE OF Extension` (RFC 5280 §4.1), handing each known one to
@@ -378,12 +459,19 @@ fn check_extensions<'a>(
         let ext = exts.expect(tag::SEQUENCE, "Extension")?;
         let mut f = ext.contents();
         let id = f.expect(tag::OID, "extnID")?;
-        let id_oid =
-            ObjectIdentifier::from_bytes(id.value).map_err(|_| CrlError::Field { field: "extnID", offset: id.offset })?;
+        let id_oid = ObjectIdentifier::from_bytes(id.value).map_err(|_| CrlError::Field {
+            field: "extnID",
+            offset: id.offset,
+        })?;
         let critical = match f.optional(tag::BOOLEAN, "critical")? {
             Some(b) if b.value == [0xff] => true,
             // DER forbids encoding the DEFAULT FALSE (X.690 §11.5).
-            Some(b) => return Err(CrlError::Field { field: "critical", offset: b.offset }),
+            Some(b) => {
+                return Err(CrlError::Field {
+                    field: "critical",
+                    offset: b.offset,
+                })
+            }
             None => false,
         };
         let value = f.expect(tag::OCTET_STRING, "extnValue")?;
@@ -409,5 +497,6 @@ fn integer_is_der(value: &[u8]) -> bool {
 
 /// Parses DER, or PEM with an `X509 CRL` label, into owned DER bytes for [`Crl::from_der`].
 pub fn der_from_pem_or_der(input: &[u8]) -> Result<Vec<u8>, CrlError> {
-    crate::pem::der_from_pem_or_der(input, &["X509 CRL"]).map_err(|e| CrlError::NotCrl(e.to_string()))
+    crate::pem::der_from_pem_or_der(input, &["X509 CRL"])
+        .map_err(|e| CrlError::NotCrl(e.to_string()))
 }

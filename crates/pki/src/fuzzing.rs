@@ -11,13 +11,23 @@ use crate::validate::ValidationOptions;
 
 /// Certificate parsing, profile extraction, re-encoding and validation.
 pub fn certificate(data: &[u8]) {
-    let Ok(cert) = JpkiCertificate::from_der(data) else { return };
+    let Ok(cert) = JpkiCertificate::from_der(data) else {
+        return;
+    };
     // Strict DER: re-encoding the parsed certificate gives back the input, and the signed
     // bytes are a slice of it.
     let encoded = cert.certificate().to_der();
-    assert_eq!(encoded.as_deref().ok(), Some(data), "certificate re-encodes differently");
+    assert_eq!(
+        encoded.as_deref().ok(),
+        Some(data),
+        "certificate re-encodes differently"
+    );
     let tbs = cert.certificate().tbs_certificate.to_der().ok();
-    assert_eq!(tbs.as_deref(), Some(cert.tbs_der()), "tbsCertificate bytes differ");
+    assert_eq!(
+        tbs.as_deref(),
+        Some(cert.tbs_der()),
+        "tbsCertificate bytes differ"
+    );
     let again = JpkiCertificate::from_der(data).map(|c| c.profile().clone());
     assert_eq!(again.as_ref(), Ok(cert.profile()));
     let _ = cert.profile().serial_hex();
@@ -43,7 +53,11 @@ pub fn crl(data: &[u8]) {
     }
     // Re-encoding: the outer structure parsed by x509-cert as well gives the same bytes.
     if let Ok(list) = x509_cert::crl::CertificateList::from_der(data) {
-        assert_eq!(list.to_der().ok().as_deref(), Some(data), "CRL re-encodes differently");
+        assert_eq!(
+            list.to_der().ok().as_deref(),
+            Some(data),
+            "CRL re-encodes differently"
+        );
     }
 }
 
@@ -58,7 +72,11 @@ pub fn cms(data: &[u8]) {
         assert!(v.content.is_none(), "detached content accepted twice");
     }
     if let Ok(info) = cms::content_info::ContentInfo::from_der(data) {
-        assert_eq!(info.to_der().ok().as_deref(), Some(data), "ContentInfo re-encodes differently");
+        assert_eq!(
+            info.to_der().ok().as_deref(),
+            Some(data),
+            "ContentInfo re-encodes differently"
+        );
     }
 }
 

@@ -51,7 +51,10 @@ impl fmt::Debug for HolderInfo {
         f.debug_struct("HolderInfo")
             .field("name", &self.name.as_ref().map(|_| "<present>"))
             .field("address", &self.address.as_ref().map(|_| "<present>"))
-            .field("date_of_birth", &self.date_of_birth.as_ref().map(|_| "<present>"))
+            .field(
+                "date_of_birth",
+                &self.date_of_birth.as_ref().map(|_| "<present>"),
+            )
             .field("sex", &self.sex.as_ref().map(|_| "<present>"))
             .field("unrecognized", &self.unrecognized.len())
             .finish()
@@ -66,12 +69,18 @@ pub struct Substitutions(pub String);
 impl Substitutions {
     /// Zero-based character positions marked `'1'` (substituted).
     pub fn positions(&self) -> Vec<usize> {
-        self.0.chars().enumerate().filter(|(_, c)| *c == '1').map(|(i, _)| i).collect()
+        self.0
+            .chars()
+            .enumerate()
+            .filter(|(_, c)| *c == '1')
+            .map(|(i, _)| i)
+            .collect()
     }
 
     /// True if the map has one `'0'`/`'1'` per character of `text`.
     pub fn fits(&self, text: &str) -> bool {
-        self.0.chars().all(|c| c == '0' || c == '1') && self.0.chars().count() == text.chars().count()
+        self.0.chars().all(|c| c == '0' || c == '1')
+            && self.0.chars().count() == text.chars().count()
     }
 }
 
@@ -156,7 +165,10 @@ pub struct DateOfBirth {
 impl DateOfBirth {
     fn decode(raw: &str) -> Self {
         let bytes = raw.as_bytes();
-        let era = bytes.first().filter(|b| b.is_ascii_digit()).map(|b| Era::from_digit(b - b'0'));
+        let era = bytes
+            .first()
+            .filter(|b| b.is_ascii_digit())
+            .map(|b| Era::from_digit(b - b'0'));
         let date = if bytes.len() == 9 && bytes.iter().all(u8::is_ascii_digit) {
             let num = |r: core::ops::Range<usize>| raw.get(r).and_then(|s| s.parse::<u16>().ok());
             match (num(1..5), num(5..7), num(7..9)) {
@@ -168,7 +180,11 @@ impl DateOfBirth {
         } else {
             None
         };
-        Self { raw: raw.to_owned(), era, date }
+        Self {
+            raw: raw.to_owned(),
+            era,
+            date,
+        }
     }
 
     /// `YYYY-MM-DD`, when the date was readable.
@@ -182,11 +198,18 @@ pub fn from_subject_alt_name(san: &SubjectAltName) -> Option<HolderInfo> {
     let mut info = HolderInfo::default();
     let mut any = false;
     for name in &san.0 {
-        let GeneralName::OtherName(other) = name else { continue };
+        let GeneralName::OtherName(other) = name else {
+            continue;
+        };
         any = true;
-        let text = other.value.decode_as::<Utf8StringRef<'_>>().ok().map(|s| s.as_str().to_owned());
+        let text = other
+            .value
+            .decode_as::<Utf8StringRef<'_>>()
+            .ok()
+            .map(|s| s.as_str().to_owned());
         let Some(text) = text else {
-            info.unrecognized.push((other.type_id, other.value.to_der().unwrap_or_default()));
+            info.unrecognized
+                .push((other.type_id, other.value.to_der().unwrap_or_default()));
             continue;
         };
         match other.type_id {
@@ -195,8 +218,12 @@ pub fn from_subject_alt_name(san: &SubjectAltName) -> Option<HolderInfo> {
             oid::JPKI_SAN_SEX => info.sex = Some(Sex::decode(&text)),
             oid::JPKI_SAN_DATE_OF_BIRTH => info.date_of_birth = Some(DateOfBirth::decode(&text)),
             oid::JPKI_SAN_ADDRESS => info.address = Some(text),
-            oid::JPKI_SAN_ADDRESS_SUBSTITUTIONS => info.address_substitutions = Some(Substitutions(text)),
-            _ => info.unrecognized.push((other.type_id, other.value.to_der().unwrap_or_default())),
+            oid::JPKI_SAN_ADDRESS_SUBSTITUTIONS => {
+                info.address_substitutions = Some(Substitutions(text))
+            }
+            _ => info
+                .unrecognized
+                .push((other.type_id, other.value.to_der().unwrap_or_default())),
         }
     }
     any.then_some(info)

@@ -52,7 +52,7 @@ pub mod tlv;
 pub mod trust;
 pub mod validate;
 
-pub use der;
 pub use certificate::{CertificateError, CertificateKind, Hierarchy, JpkiCertificate, Profile};
+pub use der;
 pub use trust::{Production, Test, TrustAnchor, TrustStore};
 pub use validate::{Reason, RevocationStatus, ValidationOptions, Verdict};

@@ -29,12 +29,20 @@ pub fn der_from_pem_or_der(input: &[u8], labels: &[&str]) -> Result<Vec<u8>, Pem
     let text = core::str::from_utf8(input).map_err(|_| PemError::NotFound(wanted.clone()))?;
     for label in labels {
         let begin = format!("-----BEGIN {label}-----");
-        let Some(start) = text.find(&begin) else { continue };
+        let Some(start) = text.find(&begin) else {
+            continue;
+        };
         let body = text.get(start + begin.len()..).unwrap_or_default();
         let end = format!("-----END {label}-----");
-        let stop = body.find(&end).ok_or_else(|| PemError::Unterminated((*label).to_owned()))?;
-        let base64: String =
-            body.get(..stop).unwrap_or_default().lines().filter(|l| !l.contains(':')).collect::<String>();
+        let stop = body
+            .find(&end)
+            .ok_or_else(|| PemError::Unterminated((*label).to_owned()))?;
+        let base64: String = body
+            .get(..stop)
+            .unwrap_or_default()
+            .lines()
+            .filter(|l| !l.contains(':'))
+            .collect::<String>();
         return decode_base64(&base64).ok_or_else(|| PemError::Base64((*label).to_owned()));
     }
     Err(PemError::NotFound(wanted))
@@ -88,7 +96,10 @@ mod tests {
     #[test]
     fn finds_the_block_after_text() {
         let pem = b"Certificate:\n  Data: x\n-----BEGIN X509 CRL-----\nMAMCAQE=\n-----END X509 CRL-----\n";
-        assert_eq!(der_from_pem_or_der(pem, &["X509 CRL"]).unwrap(), [0x30, 0x03, 0x02, 0x01, 0x01]);
+        assert_eq!(
+            der_from_pem_or_der(pem, &["X509 CRL"]).unwrap(),
+            [0x30, 0x03, 0x02, 0x01, 0x01]
+        );
         assert_eq!(
             der_from_pem_or_der(pem, &["CERTIFICATE"]).unwrap_err(),
             PemError::NotFound("CERTIFICATE".to_owned())

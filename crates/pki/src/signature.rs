@@ -181,16 +181,22 @@ impl HashAlgorithm {
 /// Reads an RSA public key out of a DER `SubjectPublicKeyInfo` (RFC 5280 §4.1.2.7, RFC 8017 A.1.1).
 pub fn rsa_key_from_spki_der(spki_der: &[u8]) -> Result<RsaPublicKey, SignatureError> {
     use der::Decode;
-    let spki = SubjectPublicKeyInfoRef::from_der(spki_der).map_err(|_| SignatureError::MalformedKey)?;
+    let spki =
+        SubjectPublicKeyInfoRef::from_der(spki_der).map_err(|_| SignatureError::MalformedKey)?;
     rsa_key_from_spki(&spki)
 }
 
 /// Reads an RSA public key out of a parsed `SubjectPublicKeyInfo`.
-pub fn rsa_key_from_spki(spki: &SubjectPublicKeyInfoRef<'_>) -> Result<RsaPublicKey, SignatureError> {
+pub fn rsa_key_from_spki(
+    spki: &SubjectPublicKeyInfoRef<'_>,
+) -> Result<RsaPublicKey, SignatureError> {
     if spki.algorithm.oid != oid::RSA_ENCRYPTION {
         return Err(SignatureError::NotRsaKey(spki.algorithm.oid));
     }
-    let bits = spki.subject_public_key.as_bytes().ok_or(SignatureError::MalformedKey)?;
+    let bits = spki
+        .subject_public_key
+        .as_bytes()
+        .ok_or(SignatureError::MalformedKey)?;
     rsa_key_from_pkcs1_der(bits)
 }
 
@@ -207,10 +213,16 @@ pub fn rsa_key_from_pkcs1_der(der_bytes: &[u8]) -> Result<RsaPublicKey, Signatur
 }
 
 /// Recovers the encoded message `EM` from `signature` (RFC 8017 §8.2.2 steps 1–2).
-fn recover_encoded_message(key: &RsaPublicKey, signature: &[u8]) -> Result<Vec<u8>, SignatureError> {
+fn recover_encoded_message(
+    key: &RsaPublicKey,
+    signature: &[u8],
+) -> Result<Vec<u8>, SignatureError> {
     let k = key.size();
     if signature.len() != k {
-        return Err(SignatureError::WrongLength { expected: k, found: signature.len() });
+        return Err(SignatureError::WrongLength {
+            expected: k,
+            found: signature.len(),
+        });
     }
     let s = BigUint::from_bytes_be(signature);
     if &s >= key.n() {
@@ -247,7 +259,8 @@ pub fn verify_digest(
     if digest.len() != hash.output_len() {
         return Err(SignatureError::Mismatch);
     }
-    let expected = encode_message(&hash.digest_info(digest), key.size()).ok_or(SignatureError::Mismatch)?;
+    let expected =
+        encode_message(&hash.digest_info(digest), key.size()).ok_or(SignatureError::Mismatch)?;
     if em == expected {
         Ok(())
     } else {
@@ -268,18 +281,29 @@ pub fn verify(
 /// Verifies a raw PKCS#1 v1.5 signature over `data`, taking the hash from the `DigestInfo`
 /// inside the signature (what the card returns for `80 2A`, jpki-pki.md §1). Returns the hash
 /// that was used.
-pub fn verify_any_hash(key: &RsaPublicKey, data: &[u8], signature: &[u8]) -> Result<HashAlgorithm, SignatureError> {
+pub fn verify_any_hash(
+    key: &RsaPublicKey,
+    data: &[u8],
+    signature: &[u8],
+) -> Result<HashAlgorithm, SignatureError> {
     let em = recover_encoded_message(key, signature)?;
     // Find the DigestInfo: skip 00 01 FF..FF 00 without trusting it; the final comparison
     // against a freshly encoded EM decides.
     let body = em.get(2..).ok_or(SignatureError::Mismatch)?;
-    let zero = body.iter().position(|&b| b != 0xff).ok_or(SignatureError::Mismatch)?;
+    let zero = body
+        .iter()
+        .position(|&b| b != 0xff)
+        .ok_or(SignatureError::Mismatch)?;
     let t = body.get(zero + 1..).ok_or(SignatureError::Mismatch)?;
     let hash = HashAlgorithm::ALL
         .into_iter()
-        .find(|h| t.len() == h.digest_info_prefix().len() + h.output_len() && t.starts_with(h.digest_info_prefix()))
+        .find(|h| {
+            t.len() == h.digest_info_prefix().len() + h.output_len()
+                && t.starts_with(h.digest_info_prefix())
+        })
         .ok_or(SignatureError::UnknownDigestInfo)?;
-    let expected = encode_message(&hash.digest_info(&hash.digest(data)), key.size()).ok_or(SignatureError::Mismatch)?;
+    let expected = encode_message(&hash.digest_info(&hash.digest(data)), key.size())
+        .ok_or(SignatureError::Mismatch)?;
     if em == expected {
         Ok(hash)
     } else {
@@ -295,6 +319,7 @@ pub fn verify_with_algorithm(
     data: &[u8],
     signature: &[u8],
 ) -> Result<HashAlgorithm, SignatureError> {
-    let hash = HashAlgorithm::from_signature_oid(algorithm).ok_or(SignatureError::UnsupportedAlgorithm(*algorithm))?;
+    let hash = HashAlgorithm::from_signature_oid(algorithm)
+        .ok_or(SignatureError::UnsupportedAlgorithm(*algorithm))?;
     verify(key, hash, data, signature).map(|()| hash)
 }

@@ -80,7 +80,10 @@ pub struct Tlv<'a> {
 impl<'a> Tlv<'a> {
     /// A reader over this TLV's content octets.
     pub fn contents(&self) -> TlvReader<'a> {
-        TlvReader { rest: self.value, offset: self.value_offset }
+        TlvReader {
+            rest: self.value,
+            offset: self.value_offset,
+        }
     }
 }
 
@@ -94,7 +97,10 @@ pub struct TlvReader<'a> {
 impl<'a> TlvReader<'a> {
     /// Starts reading `input` (offsets are counted from its first byte).
     pub fn new(input: &'a [u8]) -> Self {
-        Self { rest: input, offset: 0 }
+        Self {
+            rest: input,
+            offset: 0,
+        }
     }
 
     /// True when nothing is left.
@@ -110,13 +116,22 @@ impl<'a> TlvReader<'a> {
     /// Reads the next TLV, whatever its tag.
     pub fn any(&mut self, structure: &'static str) -> Result<Tlv<'a>, TlvError> {
         let start = self.offset;
-        let truncated = TlvError::Truncated { structure, offset: start };
+        let truncated = TlvError::Truncated {
+            structure,
+            offset: start,
+        };
         let (&tag, after_tag) = self.rest.split_first().ok_or(truncated)?;
         if tag & 0x1f == 0x1f {
-            return Err(TlvError::HighTag { structure, offset: start });
+            return Err(TlvError::HighTag {
+                structure,
+                offset: start,
+            });
         }
         let (&first, after_len0) = after_tag.split_first().ok_or(truncated)?;
-        let bad_length = TlvError::BadLength { structure, offset: start + 1 };
+        let bad_length = TlvError::BadLength {
+            structure,
+            offset: start + 1,
+        };
         let (len, header_len, body) = if first < 0x80 {
             (usize::from(first), 2, after_len0)
         } else {
@@ -128,7 +143,9 @@ impl<'a> TlvReader<'a> {
             if len_bytes.first() == Some(&0) {
                 return Err(bad_length);
             }
-            let len = len_bytes.iter().fold(0usize, |acc, &b| (acc << 8) | usize::from(b));
+            let len = len_bytes
+                .iter()
+                .fold(0usize, |acc, &b| (acc << 8) | usize::from(b));
             if len < 0x80 {
                 return Err(bad_length);
             }
@@ -139,21 +156,34 @@ impl<'a> TlvReader<'a> {
         let raw = self.rest.get(..total).ok_or(truncated)?;
         self.rest = self.rest.get(total..).ok_or(truncated)?;
         self.offset = start + total;
-        Ok(Tlv { tag, value, raw, offset: start, value_offset: start + header_len })
+        Ok(Tlv {
+            tag,
+            value,
+            raw,
+            offset: start,
+            value_offset: start + header_len,
+        })
     }
 
     /// Reads the next TLV and requires `tag`.
     pub fn expect(&mut self, tag: u8, structure: &'static str) -> Result<Tlv<'a>, TlvError> {
         match self.peek_tag() {
-            Some(found) if found != tag => {
-                Err(TlvError::UnexpectedTag { structure, expected: tag, found, offset: self.offset })
-            }
+            Some(found) if found != tag => Err(TlvError::UnexpectedTag {
+                structure,
+                expected: tag,
+                found,
+                offset: self.offset,
+            }),
             _ => self.any(structure),
         }
     }
 
     /// Reads the next TLV only if it has `tag`.
-    pub fn optional(&mut self, tag: u8, structure: &'static str) -> Result<Option<Tlv<'a>>, TlvError> {
+    pub fn optional(
+        &mut self,
+        tag: u8,
+        structure: &'static str,
+    ) -> Result<Option<Tlv<'a>>, TlvError> {
         if self.peek_tag() == Some(tag) {
             self.any(structure).map(Some)
         } else {
@@ -166,7 +196,11 @@ impl<'a> TlvReader<'a> {
         if self.rest.is_empty() {
             Ok(())
         } else {
-            Err(TlvError::TrailingData { structure, count: self.rest.len(), offset: self.offset })
+            Err(TlvError::TrailingData {
+                structure,
+                count: self.rest.len(),
+                offset: self.offset,
+            })
         }
     }
 }

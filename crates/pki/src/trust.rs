@@ -105,13 +105,21 @@ impl<H: HierarchyMarker> TrustAnchor<H> {
         if !profile.self_issued {
             return Err(AnchorError::NotSelfIssued);
         }
-        let cert_sign = profile.key_usage.as_ref().is_some_and(|ku| ku.contains(&KeyUse::KeyCertSign));
+        let cert_sign = profile
+            .key_usage
+            .as_ref()
+            .is_some_and(|ku| ku.contains(&KeyUse::KeyCertSign));
         if profile.basic_constraints_ca != Some(true) || !cert_sign {
             return Err(AnchorError::NotCa);
         }
         let key = certificate.rsa_public_key()?;
         certificate.verify_signed_by(&key)?;
-        Ok(Self { certificate, key, kind, _hierarchy: PhantomData })
+        Ok(Self {
+            certificate,
+            key,
+            kind,
+            _hierarchy: PhantomData,
+        })
     }
 
     /// The root certificate.
@@ -136,7 +144,10 @@ impl<H: HierarchyMarker> TrustAnchor<H> {
 
     /// A short name: the bundled file stem when known, else the subject DN.
     pub fn name(&self) -> String {
-        self.certificate.profile().root.map_or_else(|| self.certificate.profile().subject.clone(), |r| r.name.to_owned())
+        self.certificate.profile().root.map_or_else(
+            || self.certificate.profile().subject.clone(),
+            |r| r.name.to_owned(),
+        )
     }
 }
 
@@ -166,7 +177,9 @@ impl<H: HierarchyMarker> TrustStore<H> {
     }
 
     fn from_bundled() -> Self {
-        let anchors = roots::known_roots(H::HIERARCHY).filter_map(|r| TrustAnchor::from_der_checked(r.der).ok()).collect();
+        let anchors = roots::known_roots(H::HIERARCHY)
+            .filter_map(|r| TrustAnchor::from_der_checked(r.der).ok())
+            .collect();
         Self { anchors }
     }
 }
@@ -181,7 +194,9 @@ impl TrustStore<Production> {
 impl TrustStore<Test> {
     /// An empty test store (add the simulator's CA with [`TrustStore::add`]).
     pub fn empty() -> Self {
-        Self { anchors: Vec::new() }
+        Self {
+            anchors: Vec::new(),
+        }
     }
 
     /// The four bundled J-LIS test-card roots.

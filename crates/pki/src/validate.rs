@@ -174,7 +174,9 @@ impl Reason {
 impl fmt::Display for Reason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::UnknownKind => f.write_str("not a JPKI certificate: its kind cannot be told from issuer or policy"),
+            Self::UnknownKind => {
+                f.write_str("not a JPKI certificate: its kind cannot be told from issuer or policy")
+            }
             Self::WrongHierarchy { certificate, store } => write!(
                 f,
                 "a {} hierarchy certificate cannot be trusted by the {} roots",
@@ -191,7 +193,10 @@ impl fmt::Display for Reason {
             Self::BadSignature(e) => write!(f, "signature: {e}"),
             Self::NotYetValid { not_before } => write!(f, "not valid before {not_before}"),
             Self::Expired { not_after } => write!(f, "expired at {not_after}"),
-            Self::RootNotValidAt { not_before, not_after } => {
+            Self::RootNotValidAt {
+                not_before,
+                not_after,
+            } => {
                 write!(f, "the root is valid only from {not_before} to {not_after}")
             }
             Self::RootNotCa => f.write_str("the root is not a CA (basicConstraints)"),
@@ -199,7 +204,12 @@ impl fmt::Display for Reason {
             Self::WrongKeyUsage { expected, found } => {
                 let names = |v: &[KeyUse]| v.iter().map(|k| k.name()).collect::<Vec<_>>().join(",");
                 match found {
-                    Some(found) => write!(f, "keyUsage is {}, expected {}", names(found), names(expected)),
+                    Some(found) => write!(
+                        f,
+                        "keyUsage is {}, expected {}",
+                        names(found),
+                        names(expected)
+                    ),
                     None => write!(f, "keyUsage is absent, expected {}", names(expected)),
                 }
             }
@@ -208,7 +218,11 @@ impl fmt::Display for Reason {
                 Some(found) => write!(
                     f,
                     "extKeyUsage {} does not fit this kind",
-                    found.iter().map(ToString::to_string).collect::<Vec<_>>().join(",")
+                    found
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(",")
                 ),
                 None => f.write_str("extKeyUsage clientAuth is missing"),
             },
@@ -216,7 +230,9 @@ impl fmt::Display for Reason {
             Self::PolicyNotCritical => f.write_str("certificatePolicies is not critical"),
             Self::UnknownCriticalExtension(oid) => write!(f, "unknown critical extension {oid}"),
             Self::CrlNotFromRoot => f.write_str("the CRL is not signed by this certificate's root"),
-            Self::CrlOutOfDate { next_update } => write!(f, "the CRL was due for renewal at {next_update}"),
+            Self::CrlOutOfDate { next_update } => {
+                write!(f, "the CRL was due for renewal at {next_update}")
+            }
             Self::Revoked { time, reason } => {
                 write!(f, "revoked at {time}")?;
                 if let Some(reason) = reason {
@@ -273,7 +289,10 @@ impl<H: HierarchyMarker> TrustStore<H> {
         let kind = policy_kind(&profile.policies).or(profile.kind);
         if let Some(h) = profile.hierarchy {
             if h != H::HIERARCHY {
-                reasons.push(Reason::WrongHierarchy { certificate: h, store: H::HIERARCHY });
+                reasons.push(Reason::WrongHierarchy {
+                    certificate: h,
+                    store: H::HIERARCHY,
+                });
             }
         }
 
@@ -284,10 +303,14 @@ impl<H: HierarchyMarker> TrustStore<H> {
         }
         let at = options.at;
         if at < profile.not_before {
-            reasons.push(Reason::NotYetValid { not_before: profile.not_before });
+            reasons.push(Reason::NotYetValid {
+                not_before: profile.not_before,
+            });
         }
         if at > profile.not_after {
-            reasons.push(Reason::Expired { not_after: profile.not_after });
+            reasons.push(Reason::Expired {
+                not_after: profile.not_after,
+            });
         }
         if profile.basic_constraints_ca == Some(true) {
             reasons.push(Reason::LeafIsCa);
@@ -302,7 +325,10 @@ impl<H: HierarchyMarker> TrustStore<H> {
         if let Some(anchor) = anchor {
             let root = anchor.certificate().profile();
             if at < root.not_before || at > root.not_after {
-                reasons.push(Reason::RootNotValidAt { not_before: root.not_before, not_after: root.not_after });
+                reasons.push(Reason::RootNotValidAt {
+                    not_before: root.not_before,
+                    not_after: root.not_after,
+                });
             }
             if root.basic_constraints_ca != Some(true) {
                 reasons.push(Reason::RootNotCa);
@@ -311,7 +337,13 @@ impl<H: HierarchyMarker> TrustStore<H> {
                 revocation = check_crl(cert, anchor, crl, at, &mut reasons);
             }
         }
-        Verdict { reasons, kind, root: anchor.map(TrustAnchor::name), signature_hash, revocation }
+        Verdict {
+            reasons,
+            kind,
+            root: anchor.map(TrustAnchor::name),
+            signature_hash,
+            revocation,
+        }
     }
 
     /// Picks the root by AKI keyIdentifier = SKI; falls back to each same-DN root of the right
@@ -327,7 +359,10 @@ impl<H: HierarchyMarker> TrustStore<H> {
         if let Some(anchor) = by_key_id {
             if let Some(kind) = kind {
                 if anchor.kind() != kind {
-                    reasons.push(Reason::WrongRootKind { certificate: kind, root: anchor.kind() });
+                    reasons.push(Reason::WrongRootKind {
+                        certificate: kind,
+                        root: anchor.kind(),
+                    });
                 }
             }
             return match cert.verify_signed_by(anchor.key()) {
@@ -338,10 +373,9 @@ impl<H: HierarchyMarker> TrustStore<H> {
                 }
             };
         }
-        let same_dn = self
-            .anchors()
-            .iter()
-            .filter(|a| kind.is_none_or(|k| a.kind() == k) && a.certificate().subject() == cert.issuer());
+        let same_dn = self.anchors().iter().filter(|a| {
+            kind.is_none_or(|k| a.kind() == k) && a.certificate().subject() == cert.issuer()
+        });
         let mut last_error = None;
         for anchor in same_dn {
             match cert.verify_signed_by(anchor.key()) {
@@ -359,7 +393,9 @@ impl<H: HierarchyMarker> TrustStore<H> {
 
 fn policy_kind(policies: &[ObjectIdentifier]) -> Option<CertificateKind> {
     policies.iter().find_map(|p| match *p {
-        oid::JPKI_POLICY_AUTH | oid::JPKI_POLICY_TEST_AUTH => Some(CertificateKind::UserAuthentication),
+        oid::JPKI_POLICY_AUTH | oid::JPKI_POLICY_TEST_AUTH => {
+            Some(CertificateKind::UserAuthentication)
+        }
         oid::JPKI_POLICY_SIGN | oid::JPKI_POLICY_TEST_SIGN => Some(CertificateKind::Signature),
         _ => None,
     })
@@ -372,23 +408,35 @@ fn check_leaf_profile(cert: &JpkiCertificate, kind: CertificateKind, reasons: &m
         CertificateKind::Signature => vec![KeyUse::DigitalSignature, KeyUse::NonRepudiation],
     };
     if profile.key_usage.as_ref() != Some(&expected_ku) {
-        reasons.push(Reason::WrongKeyUsage { expected: expected_ku, found: profile.key_usage.clone() });
-    } else if !profile.extensions.iter().any(|e| e.oid == oid::KEY_USAGE && e.critical) {
+        reasons.push(Reason::WrongKeyUsage {
+            expected: expected_ku,
+            found: profile.key_usage.clone(),
+        });
+    } else if !profile
+        .extensions
+        .iter()
+        .any(|e| e.oid == oid::KEY_USAGE && e.critical)
+    {
         reasons.push(Reason::KeyUsageNotCritical);
     }
     let eku_ok = match kind {
-        CertificateKind::UserAuthentication => {
-            profile.ext_key_usage.as_ref().is_some_and(|eku| eku.contains(&oid::KP_CLIENT_AUTH))
-        }
+        CertificateKind::UserAuthentication => profile
+            .ext_key_usage
+            .as_ref()
+            .is_some_and(|eku| eku.contains(&oid::KP_CLIENT_AUTH)),
         CertificateKind::Signature => profile.ext_key_usage.is_none(),
     };
     if !eku_ok {
-        reasons.push(Reason::WrongExtKeyUsage { found: profile.ext_key_usage.clone() });
+        reasons.push(Reason::WrongExtKeyUsage {
+            found: profile.ext_key_usage.clone(),
+        });
     }
     let hierarchy = profile.hierarchy.unwrap_or(Hierarchy::Production);
     let expected_policy = kind.policy(hierarchy);
     if !profile.policies.contains(&expected_policy) {
-        reasons.push(Reason::MissingPolicy { expected: expected_policy });
+        reasons.push(Reason::MissingPolicy {
+            expected: expected_policy,
+        });
     } else if !profile.policies_critical {
         reasons.push(Reason::PolicyNotCritical);
     }
@@ -414,9 +462,14 @@ fn check_crl<H: HierarchyMarker>(
     }
     match crl.is_revoked(&cert.profile().serial) {
         Some(r) => {
-            reasons.push(Reason::Revoked { time: r.time, reason: r.reason });
+            reasons.push(Reason::Revoked {
+                time: r.time,
+                reason: r.reason,
+            });
             RevocationStatus::Revoked
         }
-        None => RevocationStatus::NotRevoked { crl_this_update: crl.this_update() },
+        None => RevocationStatus::NotRevoked {
+            crl_this_update: crl.this_update(),
+        },
     }
 }

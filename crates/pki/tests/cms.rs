@@ -14,7 +14,11 @@ use pki::validate::ValidationOptions;
 
 const CONTENT: &[u8] = b"mynaweb: consent to provide the latest 4 basic facts\n";
 
-fn make(f: &Fixture, encapsulation: Encapsulation, hash: HashAlgorithm) -> (pki::JpkiCertificate, Vec<u8>) {
+fn make(
+    f: &Fixture,
+    encapsulation: Encapsulation,
+    hash: HashAlgorithm,
+) -> (pki::JpkiCertificate, Vec<u8>) {
     let signer = f.issue_sign(&f.sign_template());
     let pending = SignedDataBuilder::new(&signer, CONTENT, encapsulation)
         .hash(hash)
@@ -22,7 +26,10 @@ fn make(f: &Fixture, encapsulation: Encapsulation, hash: HashAlgorithm) -> (pki:
         .prepare()
         .unwrap();
     assert!(pending.digest_info().starts_with(hash.digest_info_prefix()));
-    assert_eq!(pending.digest_info().len(), hash.digest_info_prefix().len() + hash.output_len());
+    assert_eq!(
+        pending.digest_info().len(),
+        hash.digest_info_prefix().len() + hash.output_len()
+    );
     let signature = card_sign(&f.sign_key, pending.digest_info());
     let der = pending.finish(&signature).unwrap();
     (signer, der)
@@ -37,11 +44,20 @@ fn detached_round_trip_and_validation() {
     assert_eq!(verified.hash, HashAlgorithm::Sha256);
     assert_eq!(verified.signing_time, Some(at(2026, 12, 3, 9, 30, 0)));
     assert_eq!(verified.content, None);
-    let verdict = f.store().validate(&verified.signer, &ValidationOptions::at(verified.signing_time.unwrap()));
+    let verdict = f.store().validate(
+        &verified.signer,
+        &ValidationOptions::at(verified.signing_time.unwrap()),
+    );
     assert_eq!(verdict.reasons, vec![]);
 
-    assert_eq!(cms::verify(&der, None).unwrap_err(), CmsError::ContentMissing);
-    assert_eq!(cms::verify(&der, Some(b"other content")).unwrap_err(), CmsError::DigestMismatch);
+    assert_eq!(
+        cms::verify(&der, None).unwrap_err(),
+        CmsError::ContentMissing
+    );
+    assert_eq!(
+        cms::verify(&der, Some(b"other content")).unwrap_err(),
+        CmsError::DigestMismatch
+    );
 }
 
 #[test]
@@ -52,7 +68,10 @@ fn attached_round_trip_with_sha1_and_sha512() {
         let verified = cms::verify(&der, None).unwrap();
         assert_eq!(verified.content.as_deref(), Some(CONTENT));
         assert_eq!(verified.hash, hash);
-        assert_eq!(cms::verify(&der, Some(CONTENT)).unwrap_err(), CmsError::ContentTwice);
+        assert_eq!(
+            cms::verify(&der, Some(CONTENT)).unwrap_err(),
+            CmsError::ContentTwice
+        );
     }
 }
 
@@ -60,10 +79,15 @@ fn attached_round_trip_with_sha1_and_sha512() {
 fn finish_refuses_a_signature_that_does_not_match() {
     let f = Fixture::new();
     let signer = f.issue_sign(&f.sign_template());
-    let pending = SignedDataBuilder::new(&signer, CONTENT, Encapsulation::Detached).prepare().unwrap();
+    let pending = SignedDataBuilder::new(&signer, CONTENT, Encapsulation::Detached)
+        .prepare()
+        .unwrap();
     // Signed by the authentication key instead of the signature key.
     let wrong = card_sign(&f.auth_key, pending.digest_info());
-    assert_eq!(pending.finish(&wrong).unwrap_err(), CmsError::Signature(SignatureError::Mismatch));
+    assert_eq!(
+        pending.finish(&wrong).unwrap_err(),
+        CmsError::Signature(SignatureError::Mismatch)
+    );
 }
 
 #[test]
@@ -73,7 +97,10 @@ fn rejects_tampered_signed_attributes() {
     // Change the signingTime minute "30" -> "31" (UTCTime 261203093000Z).
     let pos = der.windows(13).position(|w| w == b"261203093000Z").unwrap();
     der[pos + 9] = b'1';
-    assert_eq!(cms::verify(&der, Some(CONTENT)).unwrap_err(), CmsError::Signature(SignatureError::Mismatch));
+    assert_eq!(
+        cms::verify(&der, Some(CONTENT)).unwrap_err(),
+        CmsError::Signature(SignatureError::Mismatch)
+    );
 }
 
 fn write_temp(dir: &std::path::Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
@@ -83,8 +110,7 @@ fn write_temp(dir: &std::path::Path, name: &str, bytes: &[u8]) -> std::path::Pat
 }
 
 fn pem(label: &str, der: &[u8]) -> String {
-    let b64 = der::pem::encode_string(label, der::pem::LineEnding::LF, der).unwrap();
-    b64
+    der::pem::encode_string(label, der::pem::LineEnding::LF, der).unwrap()
 }
 
 #[test]
@@ -92,7 +118,11 @@ fn openssl_cms_verify_accepts_what_we_make() {
     let f = Fixture::new();
     let dir = std::env::temp_dir().join(format!("pki-cms-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let root = write_temp(&dir, "root.pem", pem("CERTIFICATE", f.sign_root.certificate_der()).as_bytes());
+    let root = write_temp(
+        &dir,
+        "root.pem",
+        pem("CERTIFICATE", f.sign_root.certificate_der()).as_bytes(),
+    );
     let data = write_temp(&dir, "data.bin", CONTENT);
 
     let (_, detached) = make(&f, Encapsulation::Detached, HashAlgorithm::Sha256);
@@ -107,7 +137,11 @@ fn openssl_cms_verify_accepts_what_we_make() {
         .args(["-out", "/dev/null"])
         .output()
         .expect("openssl is installed");
-    assert!(out.status.success(), "openssl: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "openssl: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stderr).contains("Verification successful"));
 
     let (_, attached) = make(&f, Encapsulation::Attached, HashAlgorithm::Sha256);
@@ -119,11 +153,19 @@ fn openssl_cms_verify_accepts_what_we_make() {
         .arg(&root)
         .output()
         .unwrap();
-    assert!(out.status.success(), "openssl: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "openssl: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(out.stdout, CONTENT);
 
     // And openssl refuses it against the other root (the check can fail).
-    let other = write_temp(&dir, "other.pem", pem("CERTIFICATE", f.auth_root.certificate_der()).as_bytes());
+    let other = write_temp(
+        &dir,
+        "other.pem",
+        pem("CERTIFICATE", f.auth_root.certificate_der()).as_bytes(),
+    );
     let out = Command::new("openssl")
         .args(["cms", "-verify", "-binary", "-inform", "DER", "-in"])
         .arg(&attached_path)
@@ -144,12 +186,22 @@ fn verifies_cms_made_by_openssl() {
     std::fs::create_dir_all(&dir).unwrap();
     use rsa::pkcs8::EncodePrivateKey;
     let key_der = f.sign_key.to_pkcs8_der().unwrap();
-    let key = write_temp(&dir, "key.pem", pem("PRIVATE KEY", key_der.as_bytes()).as_bytes());
-    let cert = write_temp(&dir, "cert.pem", pem("CERTIFICATE", signer.der()).as_bytes());
+    let key = write_temp(
+        &dir,
+        "key.pem",
+        pem("PRIVATE KEY", key_der.as_bytes()).as_bytes(),
+    );
+    let cert = write_temp(
+        &dir,
+        "cert.pem",
+        pem("CERTIFICATE", signer.der()).as_bytes(),
+    );
     let data = write_temp(&dir, "data.bin", CONTENT);
     let out_path = dir.join("out.p7s");
     let status = Command::new("openssl")
-        .args(["cms", "-sign", "-binary", "-outform", "DER", "-md", "sha256", "-in"])
+        .args([
+            "cms", "-sign", "-binary", "-outform", "DER", "-md", "sha256", "-in",
+        ])
         .arg(&data)
         .arg("-signer")
         .arg(&cert)
@@ -165,5 +217,8 @@ fn verifies_cms_made_by_openssl() {
     let verified = cms::verify(&der, Some(CONTENT)).unwrap();
     assert_eq!(verified.signer.der(), signer.der());
     assert_eq!(verified.hash, HashAlgorithm::Sha256);
-    assert_eq!(cms::verify(&der, Some(b"tampered")).unwrap_err(), CmsError::DigestMismatch);
+    assert_eq!(
+        cms::verify(&der, Some(b"tampered")).unwrap_err(),
+        CmsError::DigestMismatch
+    );
 }

@@ -46,8 +46,9 @@ fn allocations_during<T>(f: impl FnOnce() -> T) -> (T, usize) {
     (out, ALLOCATIONS.with(Cell::get) - before)
 }
 
-const SHA256_WITH_RSA: [u8; 15] =
-    [0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b, 0x05, 0x00];
+const SHA256_WITH_RSA: [u8; 15] = [
+    0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b, 0x05, 0x00,
+];
 const REASONS: [u8; 5] = [0, 1, 3, 4, 5];
 
 fn der_integer(n: u64) -> Vec<u8> {
@@ -66,11 +67,18 @@ fn der_integer(n: u64) -> Vec<u8> {
 fn entry(i: u64, out: &mut Vec<u8>) {
     let serial = der_integer(i + 1);
     let secs = i % 86_400;
-    let time = format!("250101{:02}{:02}{:02}Z", secs / 3600, (secs / 60) % 60, secs % 60);
+    let time = format!(
+        "250101{:02}{:02}{:02}Z",
+        secs / 3600,
+        (secs / 60) % 60,
+        secs % 60
+    );
     let time = tlv(0x17, time.as_bytes());
     let reason = REASONS[(i % 5) as usize];
     // SEQUENCE { SEQUENCE { OID 2.5.29.21, OCTET STRING { ENUMERATED reason } } }
-    let ext = [0x30, 0x0c, 0x30, 0x0a, 0x06, 0x03, 0x55, 0x1d, 0x15, 0x04, 0x03, 0x0a, 0x01, reason];
+    let ext = [
+        0x30, 0x0c, 0x30, 0x0a, 0x06, 0x03, 0x55, 0x1d, 0x15, 0x04, 0x03, 0x0a, 0x01, reason,
+    ];
     out.push(0x30);
     push_len(out, serial.len() + time.len() + ext.len());
     out.extend_from_slice(&serial);
@@ -96,7 +104,13 @@ fn make_crl(issuer_name: &[u8], key: &rsa::RsaPrivateKey, entries: u64) -> Vec<u
     }
     drop(revoked);
     // crlExtensions [0] { SEQUENCE { cRLNumber 7 } }
-    tbs_content.extend([0xa0, 0x0d, 0x30, 0x0b, 0x30, 0x09, 0x06, 0x03, 0x55, 0x1d, 0x14, 0x04, 0x02, 0x02, 0x07].iter());
+    tbs_content.extend(
+        [
+            0xa0, 0x0d, 0x30, 0x0b, 0x30, 0x09, 0x06, 0x03, 0x55, 0x1d, 0x14, 0x04, 0x02, 0x02,
+            0x07,
+        ]
+        .iter(),
+    );
     let tbs = tlv(0x30, &tbs_content);
     let signature = sign_sha256(key, &tbs);
     let mut bits = vec![0];
@@ -118,13 +132,26 @@ fn auth_root_name() -> Vec<u8> {
 
 fn million() -> &'static [u8] {
     static CRL: OnceLock<Vec<u8>> = OnceLock::new();
-    CRL.get_or_init(|| make_crl(&auth_root_name(), fixture().auth_root.private_key(), 1_000_000))
+    CRL.get_or_init(|| {
+        make_crl(
+            &auth_root_name(),
+            fixture().auth_root.private_key(),
+            1_000_000,
+        )
+    })
 }
 
 fn revocation(i: u64) -> Revocation {
     let s = i % 86_400;
     Revocation {
-        time: at(2025, 1, 1, (s / 3600) as u8, ((s / 60) % 60) as u8, (s % 60) as u8),
+        time: at(
+            2025,
+            1,
+            1,
+            (s / 3600) as u8,
+            ((s / 60) % 60) as u8,
+            (s % 60) as u8,
+        ),
         reason: Some(RevocationReason::from_code(REASONS[(i % 5) as usize])),
     }
 }
@@ -137,13 +164,25 @@ fn one_entry_crl() {
     assert_eq!(crl.len(), 1);
     assert_eq!(crl.this_update(), at(2025, 6, 1, 0, 0, 0));
     assert_eq!(crl.next_update(), Some(at(2027, 6, 1, 0, 0, 0)));
-    assert_eq!(crl.is_revoked(&[0x01]), Some(Revocation { time: at(2025, 1, 1, 0, 0, 0), reason: Some(RevocationReason::Unspecified) }));
+    assert_eq!(
+        crl.is_revoked(&[0x01]),
+        Some(Revocation {
+            time: at(2025, 1, 1, 0, 0, 0),
+            reason: Some(RevocationReason::Unspecified)
+        })
+    );
     assert_eq!(crl.is_revoked(&[0x00, 0x01]), crl.is_revoked(&[0x01]));
     assert_eq!(crl.is_revoked(&[0x02]), None);
     let root_key = f.auth_root.private_key().to_public_key();
-    assert_eq!(crl.verify_signature(&root_key), Ok(pki::signature::HashAlgorithm::Sha256));
+    assert_eq!(
+        crl.verify_signature(&root_key),
+        Ok(pki::signature::HashAlgorithm::Sha256)
+    );
     let other_key = f.sign_root.private_key().to_public_key();
-    assert_eq!(crl.verify_signature(&other_key), Err(pki::signature::SignatureError::Mismatch));
+    assert_eq!(
+        crl.verify_signature(&other_key),
+        Err(pki::signature::SignatureError::Mismatch)
+    );
 }
 
 #[test]
@@ -152,15 +191,32 @@ fn ten_thousand_entries_scan_in_one_pass() {
     let der = make_crl(&auth_root_name(), f.auth_root.private_key(), 10_000);
     let crl = Crl::from_der(&der).unwrap();
     assert_eq!(crl.len(), 10_000);
-    let queries: [&[u8]; 6] = [&[0x01], &[0x27, 0x10], &[0x13, 0x88], &[0x27, 0x11], &[0x13, 0x88], &[0x00, 0x00, 0x04]];
+    let queries: [&[u8]; 6] = [
+        &[0x01],
+        &[0x27, 0x10],
+        &[0x13, 0x88],
+        &[0x27, 0x11],
+        &[0x13, 0x88],
+        &[0x00, 0x00, 0x04],
+    ];
     let answers = crl.scan(&queries);
     assert_eq!(
         answers,
-        vec![Some(revocation(0)), Some(revocation(9_999)), Some(revocation(4_999)), None, Some(revocation(4_999)), Some(revocation(3))]
+        vec![
+            Some(revocation(0)),
+            Some(revocation(9_999)),
+            Some(revocation(4_999)),
+            None,
+            Some(revocation(4_999)),
+            Some(revocation(3))
+        ]
     );
     assert_eq!(revocation(3).reason, Some(RevocationReason::Superseded));
     assert_eq!(crl.entries().count(), 10_000);
-    assert_eq!(crl.entries().nth(9_999).map(|e| e.serial), Some(&[0x27u8, 0x10][..]));
+    assert_eq!(
+        crl.entries().nth(9_999).map(|e| e.serial),
+        Some(&[0x27u8, 0x10][..])
+    );
 }
 
 #[test]
@@ -177,15 +233,28 @@ fn million_entries_with_flat_memory() {
     let (absent, _) = allocations_during(|| crl.is_revoked(&[0x0f, 0x42, 0x41]));
     assert_eq!(absent, None);
 
-    let queries: [&[u8]; 3] = [&[0x0f, 0x42, 0x40], &[0x07, 0xa1, 0x20], &[0x10, 0x00, 0x00]];
+    let queries: [&[u8]; 3] = [
+        &[0x0f, 0x42, 0x40],
+        &[0x07, 0xa1, 0x20],
+        &[0x10, 0x00, 0x00],
+    ];
     let (answers, allocations) = allocations_during(|| crl.scan(&queries));
-    assert!(allocations <= 4, "scan allocated {allocations} times (only for the query list)");
-    assert_eq!(answers, vec![Some(revocation(999_999)), Some(revocation(499_999)), None]);
+    assert!(
+        allocations <= 4,
+        "scan allocated {allocations} times (only for the query list)"
+    );
+    assert_eq!(
+        answers,
+        vec![Some(revocation(999_999)), Some(revocation(499_999)), None]
+    );
 
     let key = fixture().auth_root.private_key().to_public_key();
     let (verdict, allocations) = allocations_during(|| crl.verify_signature(&key));
     assert_eq!(verdict, Ok(pki::signature::HashAlgorithm::Sha256));
-    assert!(allocations < 200, "signature check allocated {allocations} times");
+    assert!(
+        allocations < 200,
+        "signature check allocated {allocations} times"
+    );
 }
 
 #[test]
@@ -196,29 +265,69 @@ fn validator_reports_revocation_from_the_roots_crl() {
     // Entries revoke serials 1..=n; the persona's serial is inside a CRL with `serial` entries.
     let listing = make_crl(&auth_root_name(), f.auth_root.private_key(), serial);
     let crl = Crl::from_der(&listing).unwrap();
-    let options = ValidationOptions { at: at(2026, 6, 1, 0, 0, 0), crl: Some(&crl) };
+    let options = ValidationOptions {
+        at: at(2026, 6, 1, 0, 0, 0),
+        crl: Some(&crl),
+    };
     let verdict = f.store().validate(&cert, &options);
     let expected = revocation(serial - 1);
-    assert_eq!(verdict.reasons, vec![Reason::Revoked { time: expected.time, reason: expected.reason }]);
+    assert_eq!(
+        verdict.reasons,
+        vec![Reason::Revoked {
+            time: expected.time,
+            reason: expected.reason
+        }]
+    );
     assert_eq!(verdict.revocation, RevocationStatus::Revoked);
 
     let clean = make_crl(&auth_root_name(), f.auth_root.private_key(), serial - 1);
     let crl = Crl::from_der(&clean).unwrap();
-    let verdict = f.store().validate(&cert, &ValidationOptions { crl: Some(&crl), ..options });
+    let verdict = f.store().validate(
+        &cert,
+        &ValidationOptions {
+            crl: Some(&crl),
+            ..options
+        },
+    );
     assert_eq!(verdict.reasons, vec![]);
-    assert_eq!(verdict.revocation, RevocationStatus::NotRevoked { crl_this_update: at(2025, 6, 1, 0, 0, 0) });
+    assert_eq!(
+        verdict.revocation,
+        RevocationStatus::NotRevoked {
+            crl_this_update: at(2025, 6, 1, 0, 0, 0)
+        }
+    );
 
     // Signed by the other root: not usable for this certificate.
     let forged = make_crl(&auth_root_name(), f.sign_root.private_key(), 3);
     let crl = Crl::from_der(&forged).unwrap();
-    let verdict = f.store().validate(&cert, &ValidationOptions { crl: Some(&crl), ..options });
+    let verdict = f.store().validate(
+        &cert,
+        &ValidationOptions {
+            crl: Some(&crl),
+            ..options
+        },
+    );
     assert_eq!(verdict.reasons, vec![Reason::CrlNotFromRoot]);
     assert_eq!(verdict.revocation, RevocationStatus::NotChecked);
 
-    let late = ValidationOptions { at: at(2027, 7, 1, 0, 0, 0), crl: Some(&crl), ..options };
+    let late = ValidationOptions {
+        at: at(2027, 7, 1, 0, 0, 0),
+        crl: Some(&crl),
+    };
     let crl_ok = Crl::from_der(&clean).unwrap();
-    let verdict = f.store().validate(&cert, &ValidationOptions { crl: Some(&crl_ok), ..late });
-    assert_eq!(verdict.reasons, vec![Reason::CrlOutOfDate { next_update: at(2027, 6, 1, 0, 0, 0) }]);
+    let verdict = f.store().validate(
+        &cert,
+        &ValidationOptions {
+            crl: Some(&crl_ok),
+            ..late
+        },
+    );
+    assert_eq!(
+        verdict.reasons,
+        vec![Reason::CrlOutOfDate {
+            next_update: at(2027, 6, 1, 0, 0, 0)
+        }]
+    );
 }
 
 #[test]
@@ -240,7 +349,10 @@ fn rejects_malformed_crls() {
     assert_eq!(Crl::from_der(&v3).unwrap_err(), CrlError::Version);
     // An unknown critical entry extension: the CRL cannot be used (RFC 5280 §5.3).
     let mut crit = good.clone();
-    let pos = crit.windows(5).position(|w| w == [0x06, 0x03, 0x55, 0x1d, 0x15]).unwrap();
+    let pos = crit
+        .windows(5)
+        .position(|w| w == [0x06, 0x03, 0x55, 0x1d, 0x15])
+        .unwrap();
     crit[pos + 4] = 0x63; // 2.5.29.99
     assert_eq!(
         Crl::from_der(&crit).map(|c| c.len()),

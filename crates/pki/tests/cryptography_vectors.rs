@@ -16,9 +16,13 @@ use pki::JpkiCertificate;
 
 /// Finds `cryptography_vectors/x509` under the given directory (or the directory itself).
 fn x509_dir(root: &Path) -> Option<PathBuf> {
-    [root.join("cryptography_vectors/x509"), root.join("x509"), root.to_path_buf()]
-        .into_iter()
-        .find(|d| d.join("custom").is_dir())
+    [
+        root.join("cryptography_vectors/x509"),
+        root.join("x509"),
+        root.to_path_buf(),
+    ]
+    .into_iter()
+    .find(|d| d.join("custom").is_dir())
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -37,15 +41,21 @@ fn objects(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
     if bytes.first() == Some(&0x30) {
         return vec![("DER".to_owned(), bytes.to_vec())];
     }
-    let Ok(text) = std::str::from_utf8(bytes) else { return vec![("BINARY".to_owned(), bytes.to_vec())] };
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return vec![("BINARY".to_owned(), bytes.to_vec())];
+    };
     let mut out = Vec::new();
     let mut rest = text;
     while let Some(start) = rest.find("-----BEGIN ") {
         let block = &rest[start..];
-        let Some(label_end) = block[11..].find("-----") else { break };
+        let Some(label_end) = block[11..].find("-----") else {
+            break;
+        };
         let label = &block[11..11 + label_end];
         let end_marker = format!("-----END {label}-----");
-        let Some(end) = block.find(&end_marker) else { break };
+        let Some(end) = block.find(&end_marker) else {
+            break;
+        };
         let pem = &block[..end + end_marker.len()];
         match pki::pem::der_from_pem_or_der(pem.as_bytes(), &[label]) {
             Ok(der) => out.push((label.to_owned(), der)),
@@ -77,7 +87,8 @@ fn outcome(dir: &Path, name: &str) -> String {
     let cert = match cert {
         Ok(cert) => {
             let at = pki::der::DateTime::new(2016, 1, 1, 0, 0, 0).unwrap();
-            let verdict = pki::TrustStore::bundled_test_roots().validate(&cert, &ValidationOptions::at(at));
+            let verdict =
+                pki::TrustStore::bundled_test_roots().validate(&cert, &ValidationOptions::at(at));
             let codes: Vec<&str> = verdict.reasons.iter().map(|r| r.code()).collect();
             format!("cert parses, rejected: {}", codes.join(","))
         }
@@ -96,7 +107,8 @@ fn cryptography_vectors_malformed_inputs_give_errors_not_panics() {
         println!("skipped: MYNAWEB_CRYPTOGRAPHY_VECTORS is not set (cargo xtask test sets it to the installed PyPI cryptography_vectors package)");
         return;
     };
-    let x509 = x509_dir(Path::new(&root)).unwrap_or_else(|| panic!("no x509/custom under {root:?}"));
+    let x509 =
+        x509_dir(Path::new(&root)).unwrap_or_else(|| panic!("no x509/custom under {root:?}"));
     let custom = x509.join("custom");
 
     // Every file of x509/custom/ and the two top-level malformed ones: no panic.
@@ -119,7 +131,11 @@ fn cryptography_vectors_malformed_inputs_give_errors_not_panics() {
     // The malformed ones of jpki-pki.md §6: exact verdicts.
     let mut mismatches = Vec::new();
     for (name, expected) in OUTCOMES {
-        let dir = if custom.join(name).exists() { &custom } else { &x509 };
+        let dir = if custom.join(name).exists() {
+            &custom
+        } else {
+            &x509
+        };
         let got = outcome(dir, name);
         if got != expected {
             println!("    (\"{name}\", \"{got}\"),");
@@ -129,12 +145,19 @@ fn cryptography_vectors_malformed_inputs_give_errors_not_panics() {
     assert_eq!(mismatches, Vec::<&str>::new());
 
     // CRL signatures against their issuer's key (custom/valid_signature_cert.pem).
-    let issuer = objects(&std::fs::read(custom.join("valid_signature_cert.pem")).unwrap()).remove(0).1;
+    let issuer = objects(&std::fs::read(custom.join("valid_signature_cert.pem")).unwrap())
+        .remove(0)
+        .1;
     let issuer = <x509_cert::Certificate as pki::der::Decode>::from_der(&issuer).unwrap();
     let spki = pki::der::Encode::to_der(&issuer.tbs_certificate.subject_public_key_info).unwrap();
     let key = pki::signature::rsa_key_from_spki_der(&spki).unwrap();
-    for (name, ok) in [("valid_signature_crl.pem", true), ("invalid_signature_crl.pem", false)] {
-        let der = objects(&std::fs::read(custom.join(name)).unwrap()).remove(0).1;
+    for (name, ok) in [
+        ("valid_signature_crl.pem", true),
+        ("invalid_signature_crl.pem", false),
+    ] {
+        let der = objects(&std::fs::read(custom.join(name)).unwrap())
+            .remove(0)
+            .1;
         let crl = Crl::from_der(&der).unwrap();
         assert_eq!(crl.verify_signature(&key).is_ok(), ok, "{name}");
     }

@@ -28,7 +28,10 @@ fn auth_sample_parses_to_readme_values() {
     assert_eq!(p.not_after, at(2030, 2, 17, 14, 59, 59));
     assert_eq!(p.not_before.year(), 2025);
     assert_eq!((p.not_before.month(), p.not_before.day()), (10, 27));
-    assert_eq!(p.ocsp_url.as_deref(), Some("http://test-ocspauthnorm.jpki.go.jp"));
+    assert_eq!(
+        p.ocsp_url.as_deref(),
+        Some("http://test-ocspauthnorm.jpki.go.jp")
+    );
     assert_eq!(p.policies, vec![pki::oid::JPKI_POLICY_TEST_AUTH]);
     assert!(p.policies_critical);
     assert_eq!(p.key_usage, Some(vec![KeyUse::DigitalSignature]));
@@ -40,7 +43,11 @@ fn auth_sample_parses_to_readme_values() {
         "OU=Japan Agency for Local Authority Information Systems,OU=JPKI for user authentication,O=JPKI-TEST,C=JP"
     );
     assert_eq!(
-        sha2::Sha256::digest(AUTH).iter().map(|b| format!("{b:02x}")).collect::<String>().get(..8),
+        sha2::Sha256::digest(AUTH)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+            .get(..8),
         Some("1dc4c0de")
     );
 }
@@ -56,14 +63,23 @@ fn sign_sample_parses_to_readme_values_and_holder_facts() {
     assert_eq!(p.not_after, at(2030, 2, 17, 14, 59, 59));
     assert_eq!(p.ocsp_url, None);
     assert_eq!(p.policies, vec![pki::oid::JPKI_POLICY_TEST_SIGN]);
-    assert_eq!(p.key_usage, Some(vec![KeyUse::DigitalSignature, KeyUse::NonRepudiation]));
+    assert_eq!(
+        p.key_usage,
+        Some(vec![KeyUse::DigitalSignature, KeyUse::NonRepudiation])
+    );
     assert_eq!(p.ext_key_usage, None);
     assert_eq!(p.root.map(|r| r.name), Some("signca-test-2024"));
-    assert_eq!(p.subject, "CN=202510161726000013413221003A,L=Kiyose-shi,L=Tokyo-to,C=JP");
+    assert_eq!(
+        p.subject,
+        "CN=202510161726000013413221003A,L=Kiyose-shi,L=Tokyo-to,C=JP"
+    );
 
     let h = p.holder.as_ref().unwrap();
     assert_eq!(h.name.as_deref(), Some("黒桐\u{3000}幹也"));
-    assert_eq!(h.address.as_deref(), Some("東京都清瀬市観布子南１２－７－２０２"));
+    assert_eq!(
+        h.address.as_deref(),
+        Some("東京都清瀬市観布子南１２－７－２０２")
+    );
     assert_eq!(h.sex, Some(Sex::Male));
     let dob = h.date_of_birth.as_ref().unwrap();
     assert_eq!(dob.raw, "319800217");
@@ -80,7 +96,10 @@ fn sign_sample_parses_to_readme_values_and_holder_facts() {
     assert!(h.unrecognized.is_empty());
     // Personal data never reaches Debug output.
     let debug = format!("{h:?}");
-    assert!(!debug.contains("黒桐") && !debug.contains("清瀬") && !debug.contains("1980"), "{debug}");
+    assert!(
+        !debug.contains("黒桐") && !debug.contains("清瀬") && !debug.contains("1980"),
+        "{debug}"
+    );
 }
 
 #[test]
@@ -104,7 +123,10 @@ fn rejects_test_leaf_under_production_store() {
     assert_eq!(
         verdict.reasons,
         vec![
-            Reason::WrongHierarchy { certificate: Hierarchy::Test, store: Hierarchy::Production },
+            Reason::WrongHierarchy {
+                certificate: Hierarchy::Test,
+                store: Hierarchy::Production
+            },
             Reason::NoTrustedRoot,
         ]
     );
@@ -118,22 +140,54 @@ fn sample_expires_at_end_of_day_jst() {
     let last = store.validate(&cert, &ValidationOptions::at(at(2030, 2, 17, 14, 59, 59)));
     assert!(last.is_valid());
     let after = store.validate(&cert, &ValidationOptions::at(at(2030, 2, 17, 15, 0, 0)));
-    assert_eq!(after.reasons, vec![Reason::Expired { not_after: at(2030, 2, 17, 14, 59, 59) }]);
+    assert_eq!(
+        after.reasons,
+        vec![Reason::Expired {
+            not_after: at(2030, 2, 17, 14, 59, 59)
+        }]
+    );
 }
 
 fn fingerprint(der: &[u8]) -> String {
-    sha2::Sha256::digest(der).iter().map(|b| format!("{b:02X}")).collect()
+    sha2::Sha256::digest(der)
+        .iter()
+        .map(|b| format!("{b:02X}"))
+        .collect()
 }
 
 #[test]
 fn production_roots_parse_are_self_signed_and_match_readme_fingerprints() {
     let expected = [
-        ("authca01", 1, "4DCFC4CA0AAF9FB2A3081B3F0C991C320B3ACC008667A341EEAEC5AF1D58CA7D"),
-        ("authca02", 2, "0D98DE47FC11B7F67126874B7028B6026A803D2638D6EDFE53176953961FADE6"),
-        ("authca03", 3, "64114F29620C24ED2631D46476A040E7EE740D956089C00B036A6A8118C322B5"),
-        ("signca01", 1, "19645405A1FE14377434BD55957628AC4038557C542403A2243F21C706FC9355"),
-        ("signca02", 2, "79679C33E4CC9319440F1AD120A597FF1844E2EF217063ADB176966FD5E6FBEB"),
-        ("signca03", 3, "D227F6CDE11D35C5252178F106F843D24651944975413B539FA2FB68DBFA365F"),
+        (
+            "authca01",
+            1,
+            "4DCFC4CA0AAF9FB2A3081B3F0C991C320B3ACC008667A341EEAEC5AF1D58CA7D",
+        ),
+        (
+            "authca02",
+            2,
+            "0D98DE47FC11B7F67126874B7028B6026A803D2638D6EDFE53176953961FADE6",
+        ),
+        (
+            "authca03",
+            3,
+            "64114F29620C24ED2631D46476A040E7EE740D956089C00B036A6A8118C322B5",
+        ),
+        (
+            "signca01",
+            1,
+            "19645405A1FE14377434BD55957628AC4038557C542403A2243F21C706FC9355",
+        ),
+        (
+            "signca02",
+            2,
+            "79679C33E4CC9319440F1AD120A597FF1844E2EF217063ADB176966FD5E6FBEB",
+        ),
+        (
+            "signca03",
+            3,
+            "D227F6CDE11D35C5252178F106F843D24651944975413B539FA2FB68DBFA365F",
+        ),
     ];
     let store = TrustStore::production();
     assert_eq!(store.anchors().len(), 6);
@@ -146,8 +200,14 @@ fn production_roots_parse_are_self_signed_and_match_readme_fingerprints() {
         assert_eq!(p.hierarchy, Some(Hierarchy::Production));
         assert!(p.self_issued);
         assert_eq!(p.basic_constraints_ca, Some(true));
-        assert_eq!(p.key_usage, Some(vec![KeyUse::KeyCertSign, KeyUse::CrlSign]));
-        assert_eq!(cert.verify_signed_by(anchor.key()), Ok(HashAlgorithm::Sha256));
+        assert_eq!(
+            p.key_usage,
+            Some(vec![KeyUse::KeyCertSign, KeyUse::CrlSign])
+        );
+        assert_eq!(
+            cert.verify_signed_by(anchor.key()),
+            Ok(HashAlgorithm::Sha256)
+        );
         assert_eq!(p.not_after.hour(), 14);
         assert_eq!(p.not_after.minutes(), 59);
     }
@@ -172,7 +232,13 @@ fn test_roots_match_readme_fingerprints() {
 #[test]
 fn refuses_production_root_as_test_anchor() {
     let err = pki::trust::TrustAnchor::<pki::Test>::from_der(KNOWN_ROOTS[0].der()).unwrap_err();
-    assert_eq!(err, pki::trust::AnchorError::WrongHierarchy { expected: "test", found: "production" });
+    assert_eq!(
+        err,
+        pki::trust::AnchorError::WrongHierarchy {
+            expected: "test",
+            found: "production"
+        }
+    );
 }
 
 #[test]
@@ -182,7 +248,11 @@ fn accepts_pem_input() {
         const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         let mut out = String::new();
         for chunk in AUTH.chunks(3) {
-            let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+            let b = [
+                chunk[0],
+                *chunk.get(1).unwrap_or(&0),
+                *chunk.get(2).unwrap_or(&0),
+            ];
             let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
             for i in 0..4 {
                 if i <= chunk.len() {
@@ -194,8 +264,15 @@ fn accepts_pem_input() {
         }
         out
     };
-    let lines: Vec<&str> = b64.as_bytes().chunks(64).map(|c| std::str::from_utf8(c).unwrap()).collect();
-    let pem = format!("Certificate: text\n-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n", lines.join("\n"));
+    let lines: Vec<&str> = b64
+        .as_bytes()
+        .chunks(64)
+        .map(|c| std::str::from_utf8(c).unwrap())
+        .collect();
+    let pem = format!(
+        "Certificate: text\n-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n",
+        lines.join("\n")
+    );
     let cert = JpkiCertificate::from_pem_or_der(pem.as_bytes()).unwrap();
     assert_eq!(cert.der(), AUTH);
     assert_eq!(

