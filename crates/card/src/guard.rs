@@ -111,6 +111,7 @@ const fn pin_operation(pin: PinRef) -> &'static str {
         PinRef::TextPinB => "PIN status of text AP EF 0015",
         PinRef::VisualPinA => "PIN status of 券面AP EF 0013",
         PinRef::VisualPinB => "PIN status of 券面AP EF 0012",
+        PinRef::VisualBirthDate => "PIN status of 券面AP EF 0011",
     }
 }
 

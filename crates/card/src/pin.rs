@@ -13,6 +13,7 @@
 //! | TextPinB         | text AP 0015      | 照合番号B: 14 ASCII digits YYMMDD+YYYY+code          | ?     |
 //! | VisualPinA       | visual AP 0013    | 照合番号A                                           | ?     |
 //! | VisualPinB       | visual AP 0012    | 照合番号B                                           | ?     |
+//! | VisualBirthDate  | visual AP 0011    | birth-date key: 6 digits YYMMDD (era YY, [B])       | ?     |
 //! ```
 
 use core::fmt;
@@ -68,11 +69,13 @@ pub enum PinRef {
     VisualPinA,
     /// 照合番号B in the 券面AP (EF 0012).
     VisualPinB,
+    /// The 券面AP's birth-date key (EF 0011, 6 digits; opens the age record EF 0001).
+    VisualBirthDate,
 }
 
 impl PinRef {
     /// Every PIN reference, in a stable order.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::JpkiAuth,
         Self::JpkiSign,
         Self::TextPin,
@@ -80,6 +83,7 @@ impl PinRef {
         Self::TextPinB,
         Self::VisualPinA,
         Self::VisualPinB,
+        Self::VisualBirthDate,
     ];
 
     /// The application holding it.
@@ -87,7 +91,7 @@ impl PinRef {
         match self {
             Self::JpkiAuth | Self::JpkiSign => Application::Jpki,
             Self::TextPin | Self::TextPinA | Self::TextPinB => Application::Text,
-            Self::VisualPinA | Self::VisualPinB => Application::Visual,
+            Self::VisualPinA | Self::VisualPinB | Self::VisualBirthDate => Application::Visual,
         }
     }
 
@@ -101,6 +105,7 @@ impl PinRef {
             Self::TextPinB => text::PIN_B,
             Self::VisualPinA => visual::PIN_A,
             Self::VisualPinB => visual::PIN_B,
+            Self::VisualBirthDate => visual::BIRTH_DATE_KEY,
         }
     }
 
@@ -114,6 +119,7 @@ impl PinRef {
             Self::TextPinB => "card-info-b",
             Self::VisualPinA => "card-face-a",
             Self::VisualPinB => "card-face-b",
+            Self::VisualBirthDate => "card-face-birth-date",
         }
     }
 
@@ -129,6 +135,7 @@ impl PinRef {
             }
             Self::VisualPinA => "照合番号A (My Number) for the 券面AP",
             Self::VisualPinB => "照合番号B (birth date, expiry year, security code) for the 券面AP",
+            Self::VisualBirthDate => "birth-date key (YYMMDD) of the 券面AP",
         }
     }
 
@@ -147,6 +154,7 @@ impl PinRef {
                 digits(12, "must be exactly 12 digits (the My Number)")
             }
             Self::TextPinB | Self::VisualPinB => digits(14, "must be exactly 14 digits"),
+            Self::VisualBirthDate => digits(6, "must be exactly 6 digits (YYMMDD)"),
             Self::JpkiSign => {
                 let ok_chars = bytes
                     .iter()
@@ -349,5 +357,7 @@ mod tests {
         assert_eq!(PinRef::TextPinB.file_id(), 0x0015);
         assert_eq!(PinRef::VisualPinA.file_id(), 0x0013);
         assert_eq!(PinRef::VisualPinB.file_id(), 0x0012);
+        assert_eq!(PinRef::VisualBirthDate.file_id(), 0x0011);
+        assert_eq!(PinRef::VisualBirthDate.application(), Application::Visual);
     }
 }

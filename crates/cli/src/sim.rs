@@ -695,7 +695,8 @@ mod tests {
             value["result"]["pins"][1],
             json!({ "pin": "sign", "status": "tries-left", "tries": 5 })
         );
-        assert_eq!(value["result"]["pins"].as_array().unwrap().len(), 7);
+        assert_eq!(value["result"]["pins"].as_array().unwrap().len(), 8);
+        assert_eq!(value["result"]["pins"][7]["pin"], "card-face-birth-date");
         assert!(text.starts_with("auth         blocked\n"));
     }
 
