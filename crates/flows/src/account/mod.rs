@@ -14,7 +14,7 @@ mod yucho;
 
 use alloc::vec::Vec;
 
-pub use directory::{BankDirectory, BankEntry, BranchEntry, BranchLookup};
+pub use directory::{BankDirectory, BankEntry, BranchEntry, BranchLookup, MemoryDirectory};
 pub use fields::{AccountNumber, AccountType, AccountTypeError, BankCode, BranchCode, DigitsError};
 pub use kana::{is_zengin, to_zengin, KanaError, ZenginName};
 pub use own_name::{
