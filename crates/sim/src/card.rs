@@ -19,9 +19,12 @@
 //! | CHANGE REFERENCE DATA   | 00 24 01 80|80+SFI Lc new      | §4: only after VERIFY of the same PIN (6982)     |
 //! | COMPUTE SIGNATURE       | 80 2A P1 80|80+SFI|00 Lc d 00  | §7: P1 00 pads 1–245 B (else 6985), 01–03 hash   |
 //! |                         |                                | forms, 04/05 PSS, other P1 6A86; 6982 before PIN |
-//! | INTERNAL AUTHENTICATE   | 00 88 00 80|SFI Lc d 00        | §4: 6982 (JPKI), 6985 (券面 APs)                 |
+//! | INTERNAL AUTHENTICATE   | 00 88 00 80|SFI Lc d 00        | §4: 共通 key 0019 signs, no credential; 6982     |
+//! |                         |                                | (JPKI, 住基), 6985 (券面 APs)                     |
 //! | SET SESSION KEY         | 80 AE …                        | §8: 66F1 visual, 6982 JPKI / text before PIN,    |
 //! |                         |                                | 6A81 after (secure messaging not simulated)      |
+//! | READ RECORD             | 00 B2 rec 04|SFI<<3+4 Le       | §3.4: records from 1, 6A83; 住基/共通 APs only   |
+//! | CHANGE KEY              | 80 32 00 80|80+SFI Lc new      | §4: 住基/共通 PINs, after VERIFY (6982)          |
 //! | GET CHALLENGE           | 00 84 00 00 Le                 | §4: 1–256 bytes; extended Le 6985                |
 //! | GET DATA 5F51           | 00 CA 5F 51 Le                 | §1: contact ATR without 3B (contact ATR only)    |
 //! | anything else           |                                | 6D00 (unknown INS), 6E00 (unknown CLA)           |
@@ -71,6 +74,8 @@ pub mod sw {
     pub const FILE_NOT_FOUND: u16 = 0x6A82;
     /// Incorrect P1-P2.
     pub const WRONG_P1P2: u16 = 0x6A86;
+    /// Record not found.
+    pub const RECORD_NOT_FOUND: u16 = 0x6A83;
     /// Referenced data (PIN/key reference, data object) not found.
     pub const DATA_NOT_FOUND: u16 = 0x6A88;
     /// Offset beyond the end of the EF.
@@ -392,7 +397,9 @@ impl VirtualCard {
             (0x80, 0x2A) => self.compute_signature(&command),
             (0x00, 0x84) => self.get_challenge(&command),
             (0x00, 0xCA) => self.get_data(&command),
-            (0x00, 0x88) => self.internal_authenticate(),
+            (0x00, 0x88) => self.internal_authenticate(&command),
+            (0x00, 0xB2) => self.read_record(&command),
+            (0x80, 0x32) => self.change_key(&command),
             (0x80, 0xAE) => self.set_session_key(),
             (0x00 | 0x80, _) => status(sw::INS_NOT_SUPPORTED),
             _ => status(sw::CLA_NOT_SUPPORTED),
@@ -625,10 +632,23 @@ impl VirtualCard {
         }
     }
 
+    /// CHANGE KEY (JICSAP, `80 32 00 80|SFI Lc new`, mynacard.md §4): the 住基 and 共通 PINs;
+    /// like CHANGE REFERENCE DATA, only after a VERIFY of the same PIN.
+    fn change_key(&mut self, command: &CommandApdu) -> Vec<u8> {
+        if command.p1() != 0x00 {
+            return status(sw::WRONG_P1P2);
+        }
+        self.replace_pin(command)
+    }
+
     fn change_reference_data(&mut self, command: &CommandApdu) -> Vec<u8> {
         if command.p1() != 0x01 {
             return status(sw::WRONG_P1P2);
         }
+        self.replace_pin(command)
+    }
+
+    fn replace_pin(&mut self, command: &CommandApdu) -> Vec<u8> {
         let (app_index, ef) = match self.pin_reference(command.p2()) {
             Ok(found) => found,
             Err(code) => return status(code),
@@ -724,23 +744,41 @@ impl VirtualCard {
 
     // ---- INTERNAL AUTHENTICATE / SET SESSION KEY (refusals only) -------------------------------
 
-    /// INTERNAL AUTHENTICATE: only the 共通カードAP's key 0019 answers on a real card
-    /// (mynacard.md §4); that AP is not simulated, so the JPKI keys refuse with `6982` and the
-    /// 券面 APs with `6985`.
-    fn internal_authenticate(&self) -> Vec<u8> {
+    /// INTERNAL AUTHENTICATE `00 88 00 80|SFI Lc challenge 00` (mynacard.md §4): only the
+    /// 共通カードAP's key 0019 answers, with no credential: PKCS#1 v1.5 over the SHA-256
+    /// DigestInfo of the challenge. Other keys refuse: `6982` where a PIN guards them (JPKI,
+    /// 住基), `6985` in the 券面 APs.
+    fn internal_authenticate(&self, command: &CommandApdu) -> Vec<u8> {
         match self.current_application() {
-            Some(Application::Jpki) => status(sw::SECURITY_STATUS),
-            Some(Application::Text | Application::Visual) => status(sw::CONDITIONS),
-            None => status(sw::DATA_NOT_FOUND),
+            Some(Application::Common) => {}
+            Some(Application::Jpki | Application::Juki) => return status(sw::SECURITY_STATUS),
+            Some(Application::Text | Application::Visual) => return status(sw::CONDITIONS),
+            None => return status(sw::DATA_NOT_FOUND),
+        }
+        if command.p1() != 0x00 {
+            return status(sw::WRONG_P1P2);
+        }
+        let key = match self.signing_key(command.p2()) {
+            Ok(key) => key,
+            Err(code) => return status(code),
+        };
+        let challenge = command.data();
+        if challenge.is_empty() {
+            return status(sw::WRONG_LENGTH);
+        }
+        let digest_info = [&SHA256_DIGEST_INFO[..], &Sha256::digest(challenge)[..]].concat();
+        match key.sign(Pkcs1v15Sign::new_unprefixed(), &digest_info) {
+            Ok(signature) => data_ok(signature),
+            Err(_) => status(sw::CONDITIONS),
         }
     }
 
-    /// SET SESSION KEY (`80 AE`, mynacard.md §8): the visual AP answers `66F1`, the JPKI AP
-    /// `6982`, the text AP `6982` until its PIN is verified. Secure messaging itself is not
-    /// simulated: after the PIN the text AP answers `6A81`.
+    /// SET SESSION KEY (`80 AE`, mynacard.md §8): the visual and common APs answer `66F1`, the
+    /// JPKI and 住基 APs `6982`, the text AP `6982` until its PIN is verified. Secure messaging
+    /// itself is not simulated: after the PIN the text AP answers `6A81`.
     fn set_session_key(&self) -> Vec<u8> {
         match self.current_application() {
-            Some(Application::Visual) => status(sw::SM_NOT_CONFIGURED),
+            Some(Application::Visual | Application::Common) => status(sw::SM_NOT_CONFIGURED),
             Some(Application::Text) => {
                 if self.is_verified(
                     Application::Text,
@@ -751,8 +789,52 @@ impl VirtualCard {
                     status(sw::SECURITY_STATUS)
                 }
             }
-            Some(Application::Jpki) | None => status(sw::SECURITY_STATUS),
+            Some(Application::Jpki | Application::Juki) | None => status(sw::SECURITY_STATUS),
         }
+    }
+
+    // ---- READ RECORD (mynacard.md §3.4, §4) ----------------------------------------------------
+
+    /// `00 B2 <rec> 04 Le` reads record `rec` of the current EF; `00 B2 <rec> <SFI<<3|4> Le`
+    /// names the EF (and makes it current). Records start at 1; `6A83` = no such record.
+    fn read_record(&mut self, command: &CommandApdu) -> Vec<u8> {
+        let (number, p2) = (command.p1(), command.p2());
+        if number == 0 || p2 & 0x07 != 0x04 {
+            return status(sw::WRONG_P1P2);
+        }
+        let Some(le) = command.le() else {
+            return status(sw::WRONG_LENGTH);
+        };
+        let sfi = p2 >> 3;
+        let ef = if sfi == 0 {
+            match self.session.current_ef {
+                Some(ef) => ef,
+                None => return status(sw::NO_CURRENT_EF),
+            }
+        } else {
+            u16::from(sfi)
+        };
+        let Some(app) = self.current_dedicated() else {
+            return status(sw::FILE_NOT_FOUND);
+        };
+        let Some(file) = app.file(ef) else {
+            return status(sw::FILE_NOT_FOUND);
+        };
+        let FileContent::Records { records, read } = &file.content else {
+            return status(sw::INCOMPATIBLE_FILE);
+        };
+        let answer = if !self.is_verified(app.application, *read) {
+            status(sw::SECURITY_STATUS)
+        } else {
+            match records.get(usize::from(number) - 1) {
+                Some(record) => data_ok(record.iter().copied().take(le as usize).collect()),
+                None => status(sw::RECORD_NOT_FOUND),
+            }
+        };
+        if sfi != 0 {
+            self.session.current_ef = Some(ef);
+        }
+        answer
     }
 
     // ---- GET CHALLENGE / GET DATA --------------------------------------------------------------

@@ -14,6 +14,7 @@ use sha2::{Digest, Sha256};
 
 use super::*;
 use crate::filesystem::Application;
+use crate::layouts;
 use crate::persona::{persona, PinBForm};
 
 fn card(id: &str) -> VirtualCard {
@@ -788,6 +789,69 @@ fn internal_authenticate_and_set_session_key_are_refused_as_on_the_card() {
     );
     assert_eq!(sw(&mut c, "00 20 00 91 04 31 32 33 34"), 0x9000);
     assert_eq!(sw(&mut c, "80 AE 00 00 01 00"), 0x6A81);
+}
+
+const SELECT_JUKI: &str = "00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 01";
+const SELECT_COMMON: &str = "00 A4 04 0C 0A D3 92 10 00 31 00 01 01 01 00";
+
+#[test]
+fn common_ap_record_and_internal_authenticate() {
+    let mut c = card("standard");
+    assert_eq!(sw(&mut c, SELECT_COMMON), 0x9000);
+    // Record 1 of EF 0001 by SFI (1 << 3 | 4 = 0C): 01 1C + serial(15) + municipality(5) + expiry.
+    let mut expected = bytes("01 1C");
+    expected.extend_from_slice(b"900000001048577");
+    expected.extend_from_slice(b"13999");
+    expected.extend_from_slice(b"20350615");
+    expected.extend_from_slice(&[0x90, 0x00]);
+    assert_eq!(send(&mut c, "00 B2 01 0C 00"), expected);
+    assert_eq!(
+        send(&mut c, "00 B2 01 04 00"),
+        expected,
+        "the SFI form made EF 0001 current"
+    );
+    assert_eq!(sw(&mut c, "00 B2 02 04 00"), 0x6A83);
+    assert_eq!(sw(&mut c, "00 B2 00 04 00"), 0x6A86);
+    assert_eq!(
+        sw(&mut c, "00 B0 00 00 01"),
+        0x6981,
+        "a record EF is not transparent"
+    );
+    let r = send(
+        &mut c,
+        "00 88 00 99 10 00 01 02 03 04 05 06 07 08 09 0A 0B 0C 0D 0E 0F 00",
+    );
+    assert_eq!(sw_of(&r), 0x9000);
+    let key = crate::keys::load("card-ap").unwrap().to_public_key();
+    VerifyingKey::<Sha256>::new(key)
+        .verify(
+            &bytes("00 01 02 03 04 05 06 07 08 09 0A 0B 0C 0D 0E 0F"),
+            &Signature::try_from(&r[..256]).unwrap(),
+        )
+        .unwrap();
+    assert_eq!(sw(&mut c, "80 AE 00 00 01 00"), 0x66F1);
+}
+
+#[test]
+fn juki_pin_changes_with_change_key_after_verify() {
+    let mut c = card("standard");
+    assert_eq!(sw(&mut c, SELECT_JUKI), 0x9000);
+    assert_eq!(sw(&mut c, "00 20 00 9C"), 0x63C3);
+    assert_eq!(sw(&mut c, "80 32 00 9C 04 35 36 37 38"), 0x6982);
+    assert_eq!(sw(&mut c, "00 20 00 9C 04 31 32 33 34"), 0x9000);
+    assert_eq!(sw(&mut c, "80 32 01 9C 04 35 36 37 38"), 0x6A86);
+    assert_eq!(sw(&mut c, "80 32 00 9C 04 35 36 37 38"), 0x9000);
+    assert_eq!(sw(&mut c, "00 88 00 80 01 00 00"), 0x6982);
+    assert_eq!(
+        send(&mut c, "00 B2 01 14 00"),
+        [&layouts::key_id("6000001")[..], &[0x90, 0x00]].concat()
+    );
+    c.reset();
+    assert_eq!(sw(&mut c, SELECT_JUKI), 0x9000);
+    assert_eq!(sw(&mut c, "00 20 00 9C 04 35 36 37 38"), 0x9000);
+    // The 共通カードAP PIN is a separate reference: unchanged.
+    assert_eq!(sw(&mut c, SELECT_COMMON), 0x9000);
+    assert_eq!(sw(&mut c, "00 20 00 9C 04 31 32 33 34"), 0x9000);
 }
 
 #[test]

@@ -36,6 +36,12 @@
 //! | visual | 0011 | PIN    | birth-date key, 10 tries              | —                           |
 //! | visual | 0012 | PIN    | 照合番号B, 10 tries                    | —                           |
 //! | visual | 0013 | PIN    | 照合番号A, 10 tries                    | —                           |
+//! | 住基   | 0002 | record | 16-byte key reference                 | free                        |
+//! | 住基   | 001C | PIN    | 住基 PIN, 3 tries                      | —                           |
+//! | 共通   | 0001 | record | 01 1C serial(15) municipality(5) expiry | free                     |
+//! | 共通   | 0002 | record | 16-byte key reference                 | free                        |
+//! | 共通   | 0019 | key    | INTERNAL AUTHENTICATE key             | free                        |
+//! | 共通   | 001C | PIN    | PIN (separate reference), 3 tries     | —                           |
 //! ```
 //!
 //! The retry limits of 照合番号A/B and the birth-date key are not known (mynacard.md §12); the
@@ -53,7 +59,7 @@ use zeroize::Zeroizing;
 use crate::issuer::{self, IssueError};
 use crate::keys;
 use crate::layouts;
-use crate::persona::{Persona, PinBForm, TokenKind, AUTH_PIN, SIGN_PASSWORD, TEXT_PIN};
+use crate::persona::{Persona, PinBForm, TokenKind, AUTH_PIN, JUKI_PIN, SIGN_PASSWORD, TEXT_PIN};
 
 /// The applications the virtual card carries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -64,6 +70,10 @@ pub enum Application {
     Text,
     /// 券面事項確認AP.
     Visual,
+    /// 住基AP.
+    Juki,
+    /// 共通カードAP.
+    Common,
 }
 
 impl Application {
@@ -73,6 +83,8 @@ impl Application {
             Application::Jpki => aid::JPKI,
             Application::Text => aid::TEXT,
             Application::Visual => aid::VISUAL,
+            Application::Juki => aid::JUKI,
+            Application::Common => aid::COMMON,
         }
     }
 }
@@ -118,6 +130,13 @@ pub enum FileContent {
         /// Who may read it.
         read: Access,
     },
+    /// A record EF read with READ RECORD; records hold simple-TLV (mynacard.md §3.4).
+    Records {
+        /// Records 1, 2, … in order.
+        records: Vec<Vec<u8>>,
+        /// Who may read them.
+        read: Access,
+    },
     /// A PIN (VERIFY / CHANGE REFERENCE DATA).
     Pin(PinFile),
     /// A private key (COMPUTE SIGNATURE).
@@ -135,6 +154,11 @@ impl fmt::Debug for FileContent {
             FileContent::Binary { data, read } => f
                 .debug_struct("Binary")
                 .field("len", &data.len())
+                .field("read", read)
+                .finish(),
+            FileContent::Records { records, read } => f
+                .debug_struct("Records")
+                .field("count", &records.len())
                 .field("read", read)
                 .finish(),
             FileContent::Pin(pin) => pin.fmt(f),
@@ -181,6 +205,16 @@ fn binary(id: u16, data: Vec<u8>, read: Access) -> ElementaryFile {
     ElementaryFile {
         id,
         content: FileContent::Binary { data, read },
+    }
+}
+
+fn records(id: u16, records: Vec<Vec<u8>>) -> ElementaryFile {
+    ElementaryFile {
+        id,
+        content: FileContent::Records {
+            records,
+            read: Access::Free,
+        },
     }
 }
 
@@ -400,7 +434,27 @@ pub fn build(persona: &Persona, pin_b_form: PinBForm) -> Result<Vec<Dedicated>, 
     apps.push(Dedicated {
         application: Application::Visual,
         files: visual_files,
-        default_key: Some(card_key),
+        default_key: Some(card_key.clone()),
+    });
+
+    let key_reference = vec![layouts::key_id(layouts::CV_ROOT_ID).to_vec()];
+    apps.push(Dedicated {
+        application: Application::Juki,
+        files: vec![
+            records(0x0002, key_reference.clone()),
+            pin(0x001C, JUKI_PIN.as_bytes(), 3, 3),
+        ],
+        default_key: None,
+    });
+    apps.push(Dedicated {
+        application: Application::Common,
+        files: vec![
+            records(0x0001, vec![layouts::common_card_record(persona)]),
+            records(0x0002, key_reference),
+            key(0x0019, card_key, Access::Free),
+            pin(0x001C, JUKI_PIN.as_bytes(), 3, 3),
+        ],
+        default_key: None,
     });
     Ok(apps)
 }

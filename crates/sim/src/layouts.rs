@@ -433,6 +433,19 @@ pub fn visual_my_number_image(
     out
 }
 
+/// 共通カードAP EF 0001 record 1 (mynacard.md §3.4): simple-TLV `01 1C` + 28 ASCII digits =
+/// 15-digit card serial ‖ 5-digit municipality code (`13999`, not a real code) ‖ expiry YYYYMMDD.
+pub fn common_card_record(persona: &Persona) -> Vec<u8> {
+    let digits = alloc::format!(
+        "{}13999{}",
+        persona.card_serial(),
+        persona.card_expiry.yyyymmdd()
+    );
+    let mut record = Vec::with_capacity(30);
+    apdu::tlv::encode_simple(0x01, digits.as_bytes(), &mut record);
+    record
+}
+
 /// Whether a persona's token carries the 券面 APs (phone tokens carry only JPKI).
 pub fn has_card_face_aps(persona: &Persona) -> bool {
     persona.token == TokenKind::Card

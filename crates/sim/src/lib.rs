@@ -8,9 +8,8 @@
 //! say "no VERIFY was sent".
 //!
 //! What it is not: a reader. USB-level virtual readers are a separate layer. Not simulated:
-//! secure messaging (SET SESSION KEY is refused as the card refuses it, then `6A81`), the 住基
-//! and 共通カード APs (SELECT answers `6A82`), READ RECORD and the MF-level GET DATA objects
-//! other than `5F51` (`6D00` / `6A88`).
+//! secure messaging (SET SESSION KEY is refused as the card refuses it, then `6A81`) and the
+//! MF-level GET DATA objects other than `5F51` (`6A88`).
 //!
 //! Keys and certificates are real: RSA-2048 keys generated once from fixed seeds and committed
 //! under `data/keys/` ([`keys`]), and JPKI-shaped certificates issued by a test hierarchy named

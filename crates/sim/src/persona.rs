@@ -17,6 +17,7 @@
 //! |                                     | (see `PinBForm`; the Gregorian YY form can be      |
 //! |                                     |  chosen per card, mynacard.md §5 / §12)            |
 //! | birth-date key (visual 0011)        | era YY + MMDD of birth (6 digits)                  |
+//! | 住基 PIN (住基 001C, 共通 001C)      | 1234                                               |
 //! ```
 //!
 //! "Today" for the age statements below is 2026-12-03.
@@ -29,6 +30,8 @@ use alloc::vec::Vec;
 pub const AUTH_PIN: &str = "1234";
 /// The text AP PIN (EF 0011) of every persona.
 pub const TEXT_PIN: &str = "1234";
+/// The 住民基本台帳用 PIN (住基AP EF 001C and 共通カードAP EF 001C) of every persona.
+pub const JUKI_PIN: &str = "1234";
 /// The signature password (EF 001B) of every persona that has a signature certificate.
 pub const SIGN_PASSWORD: &str = "ABC123";
 
@@ -325,6 +328,11 @@ impl Persona {
     /// The signature certificate subject's CN: a 28-character opaque id (jpki-pki.md §3).
     pub fn sign_subject_id(&self) -> String {
         format!("MYNAWEBSIMSIGN{:014}", self.sign_serial)
+    }
+
+    /// The 15-digit card serial of the 共通カードAP record (`9` + 14 digits of the auth serial).
+    pub fn card_serial(&self) -> String {
+        format!("9{:014}", self.auth_serial)
     }
 
     /// Key label of the auth key in [`crate::keys`].
