@@ -20,6 +20,7 @@ use clap::{Args, Subcommand};
 use flows::account::{
     check_account, check_yucho, to_zengin, AccountInput, AccountNote, AccountProblem, BankCode,
     BankDirectory, BankEntry, BranchCode, BranchEntry, BranchLookup, CheckPurpose, KanaError,
+    MemoryDirectory,
 };
 use serde_json::{json, Value};
 
@@ -311,50 +312,64 @@ fn report_problems(json: bool, message: &str, value: Value) -> ExitCode {
     ExitCode::from(1)
 }
 
-/// A zengin-code source-data directory, read for one bank: `banks.json` and, when present,
-/// `branches/<bank>.json` (flows.md §2.5).
-struct SourceDataDirectory {
-    banks: BTreeMap<String, NamedRecord>,
-    bank: Option<BankCode>,
-    branches: Option<BTreeMap<String, NamedRecord>>,
-    date: String,
-}
-
+/// One record of the zengin-code JSON (`banks.json`, `branches/<bank>.json`); other fields
+/// (`code`, `hira`, `roma`) are ignored.
 #[derive(serde::Deserialize)]
 struct NamedRecord {
     name: String,
     kana: String,
 }
 
+/// Reads a zengin-code source-data directory (flows.md §2.5) into the shared in-memory
+/// directory: `banks.json`, plus `branches/<bank>.json` of the one bank asked about when the
+/// file is there (otherwise that bank's branches stay "not loaded"). `VERSION`, if present,
+/// gives the data date.
 fn load_directory(
     dir: Option<&Path>,
     bank: Option<BankCode>,
-) -> Result<Option<SourceDataDirectory>, Failure> {
+) -> Result<Option<MemoryDirectory>, Failure> {
     let Some(dir) = dir else {
         return Ok(None);
-    };
-    let banks_path = dir.join("banks.json");
-    let banks: BTreeMap<String, NamedRecord> = read_json(&banks_path)?;
-    let branches = match bank {
-        Some(code) => {
-            let path = dir.join("branches").join(format!("{code}.json"));
-            if path.exists() {
-                Some(read_json(&path)?)
-            } else {
-                None
-            }
-        }
-        None => None,
     };
     let date = std::fs::read_to_string(dir.join("VERSION"))
         .map(|v| v.trim().to_string())
         .unwrap_or_default();
-    Ok(Some(SourceDataDirectory {
-        banks,
-        bank,
-        branches,
-        date,
-    }))
+    let mut directory = MemoryDirectory::new(date);
+    let banks_path = dir.join("banks.json");
+    let banks: BTreeMap<String, NamedRecord> = read_json(&banks_path)?;
+    for (code, record) in banks {
+        let code = BankCode::parse(&code).map_err(|e| bad_key(&banks_path, &e.to_string()))?;
+        directory.insert_bank(BankEntry {
+            code,
+            name: record.name,
+            kana: record.kana,
+        });
+    }
+    if let Some(code) = bank {
+        let path = dir.join("branches").join(format!("{code}.json"));
+        if path.exists() {
+            let records: BTreeMap<String, NamedRecord> = read_json(&path)?;
+            let mut branches = Vec::with_capacity(records.len());
+            for (branch, record) in records {
+                let branch =
+                    BranchCode::parse(&branch).map_err(|e| bad_key(&path, &e.to_string()))?;
+                branches.push(BranchEntry {
+                    code: branch,
+                    name: record.name,
+                    kana: record.kana,
+                });
+            }
+            directory.load_branches(code, branches);
+        }
+    }
+    Ok(Some(directory))
+}
+
+fn bad_key(path: &Path, problem: &str) -> Failure {
+    Failure::input(format!(
+        "bank data {} has a bad key: {problem}",
+        path.display()
+    ))
 }
 
 fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, Failure> {
@@ -366,35 +381,6 @@ fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, Failure> 
             path.display()
         ))
     })
-}
-
-impl BankDirectory for SourceDataDirectory {
-    fn bank(&self, code: BankCode) -> Option<BankEntry> {
-        let record = self.banks.get(code.as_str())?;
-        Some(BankEntry {
-            code,
-            name: record.name.clone(),
-            kana: record.kana.clone(),
-        })
-    }
-
-    fn branch(&self, bank: BankCode, branch: BranchCode) -> BranchLookup {
-        let Some(branches) = self.branches.as_ref().filter(|_| self.bank == Some(bank)) else {
-            return BranchLookup::NotLoaded;
-        };
-        match branches.get(branch.as_str()) {
-            Some(record) => BranchLookup::Found(BranchEntry {
-                code: branch,
-                name: record.name.clone(),
-                kana: record.kana.clone(),
-            }),
-            None => BranchLookup::Missing,
-        }
-    }
-
-    fn data_date(&self) -> &str {
-        &self.date
-    }
 }
 
 #[cfg(test)]
@@ -482,13 +468,31 @@ mod tests {
     fn unreadable_source_data_is_a_usage_failure() {
         let dir =
             std::env::temp_dir().join(format!("mynaweb-account-missing-{}", std::process::id()));
-        let failure = load_directory(Some(&dir), None).err().expect("failure");
+        let failure = load_directory(Some(&dir), None).expect_err("failure");
         assert_eq!(failure.code, 2);
         assert!(
             failure.message.starts_with("cannot read bank data "),
             "{}",
             failure.message
         );
+    }
+
+    #[test]
+    fn bank_data_with_a_bad_code_is_refused() {
+        let dir =
+            std::env::temp_dir().join(format!("mynaweb-account-badkey-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("banks.json"), r#"{"01":{"name":"x","kana":"x"}}"#).unwrap();
+        let failure = load_directory(Some(&dir), None).expect_err("failure");
+        assert_eq!(failure.code, 2);
+        assert!(
+            failure
+                .message
+                .ends_with("has a bad key: the bank code must have 4 digits, not 2"),
+            "{}",
+            failure.message
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
