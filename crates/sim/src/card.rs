@@ -26,7 +26,8 @@
 //! | READ RECORD             | 00 B2 rec 04|SFI<<3+4 Le       | §3.4: records from 1, 6A83; 住基/共通 APs only   |
 //! | CHANGE KEY              | 80 32 00 80|80+SFI Lc new      | §4: 住基/共通 PINs, after VERIFY (6982)          |
 //! | GET CHALLENGE           | 00 84 00 00 Le                 | §4: 1–256 bytes; extended Le 6985                |
-//! | GET DATA 5F51           | 00 CA 5F 51 Le                 | §1: contact ATR without 3B (contact ATR only)    |
+//! | GET DATA (MF level)     | 00 CA tag Le                   | §3.5: 0042 0045 00F0 00F2 00F7 00F8 (568 B,      |
+//! |                         |                                | extended Le only), 5F51 (contact ATR); 6A88      |
 //! | anything else           |                                | 6D00 (unknown INS), 6E00 (unknown CLA)           |
 //! ```
 //!
@@ -264,6 +265,7 @@ pub struct VirtualCard {
     session: Session,
     trace: Trace,
     rng: ChaCha20Rng,
+    mf_objects: Vec<(u16, Vec<u8>)>,
 }
 
 impl Clone for VirtualCard {
@@ -276,6 +278,7 @@ impl Clone for VirtualCard {
             session: self.session.clone(),
             trace: Trace::default(),
             rng: self.rng.clone(),
+            mf_objects: self.mf_objects.clone(),
         }
     }
 }
@@ -317,6 +320,7 @@ impl VirtualCard {
     /// A freshly powered card with an explicit configuration.
     pub fn with_config(persona: Persona, config: CardConfig) -> Result<Self, SimError> {
         let apps = filesystem::build(&persona, config.pin_b_form)?;
+        let mf_objects = filesystem::mf_data_objects(&persona)?;
         let seed: [u8; 32] = Sha256::digest(persona.id.as_bytes()).into();
         Ok(Self {
             persona,
@@ -325,6 +329,7 @@ impl VirtualCard {
             session: Session::default(),
             trace: Trace::default(),
             rng: ChaCha20Rng::from_seed(seed),
+            mf_objects,
         })
     }
 
@@ -856,13 +861,33 @@ impl VirtualCard {
         }
     }
 
+    /// GET DATA `00 CA <tag> Le` at MF level (no AP selected; `6A88` once one is, and for
+    /// absent objects). Objects longer than 256 bytes need an extended Le: a short Le gets
+    /// `6700` (mynacard.md §1, §3.5). A shorter Le truncates.
     fn get_data(&mut self, command: &CommandApdu) -> Vec<u8> {
         let tag = u16::from_be_bytes([command.p1(), command.p2()]);
-        if tag == 0x5F51 && self.config.atr == Atr::Contact {
-            let atr = self.config.atr.bytes();
-            return data_ok(atr.get(1..).unwrap_or_default().to_vec());
+        let Some(le) = command.le() else {
+            return status(sw::WRONG_LENGTH);
+        };
+        if self.session.current_app.is_some() {
+            return status(sw::DATA_NOT_FOUND);
         }
-        status(sw::DATA_NOT_FOUND)
+        let object = if tag == 0x5F51 && self.config.atr == Atr::Contact {
+            self.config
+                .atr
+                .bytes()
+                .get(1..)
+                .unwrap_or_default()
+                .to_vec()
+        } else if let Some((_, value)) = self.mf_objects.iter().find(|(t, _)| *t == tag) {
+            value.clone()
+        } else {
+            return status(sw::DATA_NOT_FOUND);
+        };
+        if object.len() > 256 && command.form() == LengthForm::Short {
+            return status(sw::WRONG_LENGTH);
+        }
+        data_ok(object.into_iter().take(le as usize).collect())
     }
 }
 

@@ -753,6 +753,37 @@ fn both_atrs_are_available_and_get_data_returns_the_contact_atr() {
 }
 
 #[test]
+fn mf_level_get_data_objects_and_the_extended_le_rule() {
+    let mut c = card("standard");
+    assert_eq!(
+        send(&mut c, "00 CA 00 F0 00"),
+        bytes("31 33 39 39 39 90 00")
+    );
+    assert_eq!(
+        send(&mut c, "00 CA 00 F2 00"),
+        [&b"20350615"[..], &[0x90, 0x00]].concat()
+    );
+    assert_eq!(
+        send(&mut c, "00 CA 00 45 00"),
+        [&b"900000001048577"[..], &[0x90, 0x00]].concat()
+    );
+    assert_eq!(
+        send(&mut c, "00 CA 00 F8 00"),
+        bytes("67 00"),
+        "568 bytes need an extended Le"
+    );
+    let r = send(&mut c, "00 CA 00 F8 00 00 00");
+    assert_eq!(r.len(), 570);
+    assert_eq!(&r[..5], &[0x7F, 0x21, 0x82, 0x02, 0x33]);
+    assert_eq!(sw(&mut c, "00 CA 00 66 00"), 0x6A88);
+    assert_eq!(sw(&mut c, "00 CA 00 F0"), 0x6700);
+    assert_eq!(sw(&mut c, SELECT_JPKI), 0x9000);
+    assert_eq!(sw(&mut c, "00 CA 00 F0 00"), 0x6A88, "MF level only");
+    let mut phone = card("phone-token");
+    assert_eq!(sw(&mut phone, "00 CA 00 F0 00"), 0x6A88);
+}
+
+#[test]
 fn the_trace_records_every_command_and_hides_pins_in_debug() {
     let mut c = card("standard");
     let trace = c.trace();

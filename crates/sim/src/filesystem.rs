@@ -458,3 +458,39 @@ pub fn build(persona: &Persona, pin_b_form: PinBForm) -> Result<Vec<Dedicated>, 
     });
     Ok(apps)
 }
+
+/// The MF-level GET DATA objects of a physical card (mynacard.md §3.5); a phone token has none.
+///
+/// ```text
+/// | tag  | content                        | simulator value                             |
+/// |------|--------------------------------|---------------------------------------------|
+/// | 0042 | issuer id, 16 B                | key id "6000001" 08 05 "001" 00000000       |
+/// | 0045 | card id (ASCII)                | the 15-digit card serial                    |
+/// | 00F0 | municipality code, 5 digits    | "13999" (not a real code)                   |
+/// | 00F2 | expiry YYYYMMDD                | the persona's card expiry                   |
+/// | 00F7 | intermediate key id, 16 B      | the CV root's key id                        |
+/// | 00F8 | CV certificate, 568 B          | the CV root's self-certificate              |
+/// ```
+pub fn mf_data_objects(persona: &Persona) -> Result<Vec<(u16, Vec<u8>)>, IssueError> {
+    if persona.token != TokenKind::Card {
+        return Ok(Vec::new());
+    }
+    let cv_root = keys::load("cv-root")?;
+    let root_id = layouts::key_id(layouts::CV_ROOT_ID).to_vec();
+    Ok(vec![
+        (0x0042, root_id.clone()),
+        (0x0045, persona.card_serial().into_bytes()),
+        (0x00F0, b"13999".to_vec()),
+        (0x00F2, persona.card_expiry.yyyymmdd().into_bytes()),
+        (0x00F7, root_id),
+        (
+            0x00F8,
+            layouts::cv_certificate(
+                layouts::CV_ROOT_ID,
+                layouts::CV_ROOT_ID,
+                &cv_root.to_public_key(),
+                &cv_root,
+            ),
+        ),
+    ])
+}

@@ -9,7 +9,7 @@
 //!
 //! What it is not: a reader. USB-level virtual readers are a separate layer. Not simulated:
 //! secure messaging (SET SESSION KEY is refused as the card refuses it, then `6A81`) and the
-//! MF-level GET DATA objects other than `5F51` (`6A88`).
+//! MF-level GET DATA objects `0066` and `7F21` (`6A88`, as on cards that lack them).
 //!
 //! Keys and certificates are real: RSA-2048 keys generated once from fixed seeds and committed
 //! under `data/keys/` ([`keys`]), and JPKI-shaped certificates issued by a test hierarchy named

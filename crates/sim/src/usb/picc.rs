@@ -105,7 +105,7 @@ impl TypeBCard {
         }
         let damaged = faults.contains(&Fault::Nak);
         match frame {
-            [0x05, _, param] if param & 0x08 == 0 || !self.active => {
+            [0x05, _, _] if !self.active => {
                 self.active = false;
                 return RfAnswer::Frame(ATQB.to_vec());
             }
