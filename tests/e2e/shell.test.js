@@ -24,8 +24,8 @@ test('the app shell renders in Japanese and fetches its Wasm', async () => {
   await page.goto(server.url);
   await page.getByRole('heading', { level: 1, name: 'マイナンバーカード 手続きアシスタント' }).waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'ja');
-  assert.equal(await page.getByRole('heading', { level: 2 }).textContent(), 'カードリーダー');
-  assert.equal(await page.getByRole('status').textContent(), 'カードリーダーは接続されていません。');
+  assert.equal(await page.locator('#reader-panel-title').textContent(), 'カードリーダー');
+  assert.equal(await page.locator('.reader-status').textContent(), 'カードリーダーは接続されていません。');
   assert.ok(server.requests.some((path) => path.endsWith('_bg.wasm')), `requests: ${server.requests}`);
   assert.deepEqual(consoleErrors, []);
   await screenshot(page, 'shell-ja');
@@ -48,7 +48,7 @@ test('the language switch turns the page into English and back, by keyboard', as
 
   await page.getByRole('heading', { level: 1, name: 'My Number Card procedure assistant' }).waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
-  assert.equal(await page.getByRole('status').textContent(), 'No card reader is connected.');
+  assert.equal(await page.locator('.reader-status').textContent(), 'No card reader is connected.');
   assert.equal(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed'), 'true');
   assert.equal(await page.getByRole('button', { name: '日本語' }).getAttribute('aria-pressed'), 'false');
   await screenshot(page, 'shell-en');

@@ -11,6 +11,8 @@
 pub mod browser;
 pub mod components;
 pub mod i18n;
+pub mod messages;
+pub mod session;
 
 /// Renders the app into the document body.
 pub fn mount() {

@@ -1,4 +1,4 @@
-//! The page header: the product's name and the language switch.
+//! The page header: the product's name, the demo badge, and the language switch.
 
 use yew::prelude::*;
 
@@ -10,6 +10,8 @@ use crate::i18n::{Lang, Text};
 pub struct HeaderProps {
     /// Called with the language the person chose.
     pub on_language: Callback<Lang>,
+    /// Whether the app runs on the demo card (every page then says so).
+    pub demo: bool,
 }
 
 /// The page header.
@@ -18,7 +20,12 @@ pub fn header(props: &HeaderProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     html! {
         <header class="site-header">
-            <h1 class="site-title">{ Text::AppName.get(lang) }</h1>
+            <h1 class="site-title">
+                { Text::AppName.get(lang) }
+                if props.demo {
+                    { " " }<span class="badge badge-demo">{ Text::DemoBadge.get(lang) }</span>
+                }
+            </h1>
             <LanguageSwitch on_change={props.on_language.clone()} />
         </header>
     }

@@ -1,6 +1,9 @@
 //! One component per file; props beside their component.
 
 pub mod app;
+pub mod card_panel;
 pub mod header;
 pub mod language_switch;
+pub mod pin_dialog;
 pub mod reader_panel;
+pub mod trace_view;

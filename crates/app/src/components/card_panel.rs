@@ -1,0 +1,264 @@
+//! The card screen: card detected, token type, every PIN's tries (shown before any entry), the
+//! user-authentication certificate, the APDU trace behind "technical details", and a PIN check
+//! through the PIN dialog.
+
+use card::{LastTryConfirmation, PinRef, PinStatus, TokenKind, Verified};
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use super::pin_dialog::{PinDialog, PinSubmission};
+use super::trace_view::TraceView;
+use crate::i18n::{self, Lang, Text};
+use crate::messages;
+use crate::session::{AppChannel, CardOverview, PinLine, Session};
+
+/// The text naming a PIN.
+pub fn pin_name(pin: PinRef) -> Text {
+    match pin {
+        PinRef::JpkiSign => Text::PinSignName,
+        PinRef::TextPin => Text::PinTextName,
+        _ => Text::PinAuthName,
+    }
+}
+
+fn token_name(token: TokenKind) -> Text {
+    match token {
+        TokenKind::PhysicalCard => Text::TokenPhysicalCard,
+        TokenKind::AndroidPhone => Text::TokenAndroidPhone,
+        TokenKind::IPhone => Text::TokenIPhone,
+        TokenKind::OtherJpki => Text::TokenOtherJpki,
+    }
+}
+
+fn status_text(lang: Lang, status: Option<PinStatus>) -> String {
+    match status {
+        Some(PinStatus::TriesLeft(n)) => i18n::tries_left(lang, n),
+        Some(PinStatus::Verified) => Text::PinVerified.get(lang).to_string(),
+        Some(PinStatus::Blocked) => Text::PinBlocked.get(lang).to_string(),
+        Some(PinStatus::NoRetryCounter) => Text::PinNoCounter.get(lang).to_string(),
+        None => Text::PinUnreadable.get(lang).to_string(),
+    }
+}
+
+/// What the panel is showing.
+#[derive(Clone, PartialEq)]
+enum View {
+    Idle,
+    Busy,
+    Ready(CardOverview),
+    Failed { message: String, technical: String },
+}
+
+/// A message after a PIN check.
+#[derive(Clone, PartialEq)]
+struct PinOutcome {
+    ok: bool,
+    message: String,
+}
+
+/// Props of [`CardPanel`].
+#[derive(Properties, PartialEq)]
+pub struct CardPanelProps {
+    /// The app's card session.
+    pub session: Session,
+    /// Makes the channel to open when "read" is pressed (the demo card, or a reader's driver).
+    pub connect: Callback<(), Option<AppChannel>>,
+    /// Changes whenever the source of the card changes (another persona or reader), which
+    /// resets the panel.
+    pub source_key: AttrValue,
+}
+
+/// The card screen.
+#[function_component(CardPanel)]
+pub fn card_panel(props: &CardPanelProps) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let view = use_state(|| View::Idle);
+    let dialog = use_state(|| None::<(PinRef, PinStatus)>);
+    let outcome = use_state(|| None::<PinOutcome>);
+
+    {
+        let view = view.clone();
+        let outcome = outcome.clone();
+        let dialog = dialog.clone();
+        let session = props.session.clone();
+        use_effect_with(props.source_key.clone(), move |_| {
+            session.close();
+            view.set(View::Idle);
+            outcome.set(None);
+            dialog.set(None);
+        });
+    }
+
+    let read = {
+        let view = view.clone();
+        let outcome = outcome.clone();
+        let session = props.session.clone();
+        let connect = props.connect.clone();
+        Callback::from(move |_| {
+            let Some(channel) = connect.emit(()) else { return };
+            let view = view.clone();
+            let session = session.clone();
+            outcome.set(None);
+            view.set(View::Busy);
+            spawn_local(async move {
+                let result = match session.open(channel).await {
+                    Ok(_) => session.overview().await,
+                    Err(error) => Err(error),
+                };
+                view.set(match result {
+                    Ok(overview) => View::Ready(overview),
+                    Err(error) => View::Failed {
+                        message: messages::for_session_error(lang, &error),
+                        technical: messages::technical(&error),
+                    },
+                });
+            });
+        })
+    };
+
+    let open_pin_check = {
+        let dialog = dialog.clone();
+        let outcome = outcome.clone();
+        let view = view.clone();
+        let session = props.session.clone();
+        Callback::from(move |_| {
+            let dialog = dialog.clone();
+            let outcome = outcome.clone();
+            let view = view.clone();
+            let session = session.clone();
+            outcome.set(None);
+            // Tries are read again right before the dialog opens, so it shows the card's state now.
+            spawn_local(async move {
+                match session.pin_status(PinRef::JpkiAuth).await {
+                    Ok(status) => dialog.set(Some((PinRef::JpkiAuth, status))),
+                    Err(error) => view.set(View::Failed {
+                        message: messages::for_session_error(lang, &error),
+                        technical: messages::technical(&error),
+                    }),
+                }
+            });
+        })
+    };
+
+    let on_submit = {
+        let dialog = dialog.clone();
+        let outcome = outcome.clone();
+        let view = view.clone();
+        let session = props.session.clone();
+        Callback::from(move |submission: PinSubmission| {
+            dialog.set(None);
+            let outcome = outcome.clone();
+            let view = view.clone();
+            let session = session.clone();
+            spawn_local(async move {
+                let PinSubmission { pin, last_try_confirmed } = submission;
+                let confirmation = last_try_confirmed.then(LastTryConfirmation::user_confirmed_last_try);
+                let result = session.verify(&pin, confirmation).await;
+                drop(pin);
+                outcome.set(Some(match &result {
+                    Ok(Verified::Now) => PinOutcome { ok: true, message: Text::PinCorrect.get(lang).into() },
+                    Ok(Verified::Already) => PinOutcome { ok: true, message: Text::PinAlreadyVerified.get(lang).into() },
+                    Err(error) => PinOutcome { ok: false, message: messages::for_session_error(lang, error) },
+                }));
+                // Show the tries as the card reports them now.
+                if let View::Ready(mut overview) = (*view).clone() {
+                    if let Ok(status) = session.pin_status(PinRef::JpkiAuth).await {
+                        for line in overview.pins.iter_mut().filter(|l| l.pin == PinRef::JpkiAuth) {
+                            line.status = Some(status);
+                        }
+                        view.set(View::Ready(overview));
+                    }
+                }
+            });
+        })
+    };
+    let on_cancel = {
+        let dialog = dialog.clone();
+        Callback::from(move |_| dialog.set(None))
+    };
+
+    let busy = *view == View::Busy;
+    html! {
+        <section class="panel card-panel" aria-labelledby="card-panel-title">
+            <h2 id="card-panel-title">{ Text::CardPanelTitle.get(lang) }</h2>
+            <button type="button" class="button-primary" onclick={read} disabled={busy}>
+                { Text::ReadCard.get(lang) }
+            </button>
+            <div class="card-result" aria-live="polite" aria-busy={ if busy { "true" } else { "false" } }>
+                { match &*view {
+                    View::Idle => html! {},
+                    View::Busy => html! { <p class="progress" role="status">{ Text::Reading.get(lang) }</p> },
+                    View::Failed { message, technical } => html! {
+                        <div class="notice notice-error" role="alert">
+                            <p>{ message }</p>
+                            <details><summary>{ Text::TechnicalDetails.get(lang) }</summary><p class="mono">{ technical }</p></details>
+                        </div>
+                    },
+                    View::Ready(overview) => overview_html(lang, overview, open_pin_check.clone()),
+                } }
+            </div>
+            if let Some(outcome) = &*outcome {
+                <p class={ if outcome.ok { "notice notice-success" } else { "notice notice-error" } } role="alert">
+                    { &outcome.message }
+                </p>
+            }
+            if let Some((pin, status)) = *dialog {
+                <PinDialog {pin} {status} on_submit={on_submit} on_cancel={on_cancel} />
+            }
+        </section>
+    }
+}
+
+fn overview_html(lang: Lang, overview: &CardOverview, open_pin_check: Callback<MouseEvent>) -> Html {
+    html! {
+        <>
+            <p class="card-detected" role="status">{ Text::CardDetected.get(lang) }</p>
+            <dl class="facts">
+                <dt>{ Text::TokenTypeLabel.get(lang) }</dt>
+                <dd class="token-type">{ token_name(overview.token).get(lang) }</dd>
+            </dl>
+            <h3>{ Text::PinStatusTitle.get(lang) }</h3>
+            <table class="pin-table">
+                <tbody>
+                    { for overview.pins.iter().map(|PinLine { pin, status }| html! {
+                        <tr data-pin={ pin_key(*pin) }>
+                            <th scope="row">{ pin_name(*pin).get(lang) }</th>
+                            <td>{ status_text(lang, *status) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            <h3>{ Text::CertTitle.get(lang) }</h3>
+            { match &overview.certificate {
+                None => html! { <p class="notice notice-info">{ Text::CertNeedsPinPhone.get(lang) }</p> },
+                Some(certificate) => html! {
+                    <>
+                        <dl class="facts certificate">
+                            <dt>{ Text::CertSerial.get(lang) }</dt><dd class="mono">{ &certificate.serial_hex }</dd>
+                            <dt>{ Text::CertValidFrom.get(lang) }</dt><dd>{ &certificate.valid_from }</dd>
+                            <dt>{ Text::CertValidUntil.get(lang) }</dt><dd>{ &certificate.valid_until }</dd>
+                            <dt>{ Text::CertIssuer.get(lang) }</dt><dd class="mono">{ &certificate.issuer }</dd>
+                        </dl>
+                        if certificate.test_hierarchy {
+                            <p class="notice notice-info">{ Text::CertTestHierarchy.get(lang) }</p>
+                        }
+                    </>
+                },
+            } }
+            <button type="button" class="button-secondary" onclick={open_pin_check}>{ Text::TestAuthPin.get(lang) }</button>
+            <details class="technical">
+                <summary>{ Text::TechnicalDetails.get(lang) }</summary>
+                <TraceView entries={overview.trace.clone()} />
+            </details>
+        </>
+    }
+}
+
+fn pin_key(pin: PinRef) -> &'static str {
+    match pin {
+        PinRef::JpkiAuth => "auth",
+        PinRef::JpkiSign => "sign",
+        PinRef::TextPin => "card-info",
+        _ => "other",
+    }
+}

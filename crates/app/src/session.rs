@@ -1,0 +1,284 @@
+//! The card session the app holds: which channel reaches the card, and the few card operations
+//! the screens ask for, turned into view models. No DOM here.
+//!
+//! The session lives in an `Rc<RefCell<Option<Card<…>>>>`. An operation *takes* the card out for
+//! its whole duration and puts it back afterwards, so no `RefCell` borrow is ever held across an
+//! `await`; a second operation started meanwhile finds the slot empty and reports "busy"
+//! instead of interleaving commands with the first.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use apdu::{CardChannel, ChannelCapabilities, TransportError};
+use card::{Card, CardError, Certificate, LastTryConfirmation, Pin, PinRef, PinStatus, TokenKind, TraceEntry, Verified};
+
+/// How the app reaches a card.
+pub enum AppChannel {
+    /// The simulator's virtual card, in-process (demo mode).
+    Demo(sim::SimChannel),
+}
+
+impl CardChannel for AppChannel {
+    fn capabilities(&self) -> ChannelCapabilities {
+        match self {
+            AppChannel::Demo(channel) => channel.capabilities(),
+        }
+    }
+
+    async fn transmit(&mut self, command: &[u8]) -> Result<Vec<u8>, TransportError> {
+        match self {
+            AppChannel::Demo(channel) => channel.transmit(command).await,
+        }
+    }
+
+    async fn reset(&mut self) -> Result<Vec<u8>, TransportError> {
+        match self {
+            AppChannel::Demo(channel) => channel.reset().await,
+        }
+    }
+
+    async fn is_card_present(&mut self) -> Result<bool, TransportError> {
+        match self {
+            AppChannel::Demo(channel) => channel.is_card_present().await,
+        }
+    }
+}
+
+/// The PINs a citizen knows and the card screen shows (flows.md §0.1).
+pub const SHOWN_PINS: [PinRef; 3] = [PinRef::JpkiAuth, PinRef::JpkiSign, PinRef::TextPin];
+
+/// One PIN's line on the card screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PinLine {
+    /// Which PIN.
+    pub pin: PinRef,
+    /// Its status, or `None` when it could not be read.
+    pub status: Option<PinStatus>,
+}
+
+/// What the card screen shows of the user-authentication certificate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CertificateSummary {
+    /// Serial number, upper-case hex.
+    pub serial_hex: String,
+    /// notBefore, `YYYY-MM-DD` in Japan time.
+    pub valid_from: String,
+    /// notAfter, `YYYY-MM-DD` in Japan time (JPKI certificates end at 23:59:59 JST).
+    pub valid_until: String,
+    /// The issuer, as RFC 4514 text.
+    pub issuer: String,
+    /// Whether it was issued by a test hierarchy (the simulator's, or J-LIS test cards).
+    pub test_hierarchy: bool,
+    /// Its length in bytes.
+    pub length: usize,
+}
+
+/// Everything the card screen shows after reading a card.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CardOverview {
+    /// Card or smartphone token.
+    pub token: TokenKind,
+    /// PIN statuses, read before any PIN entry.
+    pub pins: Vec<PinLine>,
+    /// The auth certificate, or `None` for a phone token (it needs the PIN first).
+    pub certificate: Option<CertificateSummary>,
+    /// The APDUs of this read.
+    pub trace: Vec<TraceEntry>,
+}
+
+/// Why an operation could not run or failed.
+#[derive(Debug)]
+pub enum SessionError {
+    /// Another operation holds the card.
+    Busy,
+    /// No card session is open.
+    NoCard,
+    /// The card said no, or could not be reached.
+    Card(CardError),
+    /// The certificate read from the card could not be understood.
+    Certificate(String),
+}
+
+impl From<CardError> for SessionError {
+    fn from(error: CardError) -> Self {
+        SessionError::Card(error)
+    }
+}
+
+/// The app's one card session.
+#[derive(Clone, Default)]
+pub struct Session {
+    slot: Rc<RefCell<Option<Card<AppChannel>>>>,
+}
+
+impl PartialEq for Session {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.slot, &other.slot)
+    }
+}
+
+impl Session {
+    /// Closes whatever card is open.
+    pub fn close(&self) {
+        self.slot.borrow_mut().take();
+    }
+
+    /// Opens a card on `channel` (SELECT of the JPKI AP and its token label).
+    pub async fn open(&self, channel: AppChannel) -> Result<TokenKind, SessionError> {
+        self.close();
+        let card = Card::connect(channel).await?;
+        let token = card.token().kind;
+        *self.slot.borrow_mut() = Some(card);
+        Ok(token)
+    }
+
+    async fn with_card<T>(
+        &self,
+        operation: impl AsyncFnOnce(&mut Card<AppChannel>) -> Result<T, SessionError>,
+    ) -> Result<T, SessionError> {
+        let taken = self.slot.borrow_mut().take();
+        let Some(mut card) = taken else {
+            return Err(SessionError::Busy);
+        };
+        let result = operation(&mut card).await;
+        *self.slot.borrow_mut() = Some(card);
+        result
+    }
+
+    /// Whether a card session is open (and not busy).
+    pub fn is_open(&self) -> bool {
+        self.slot.borrow().is_some()
+    }
+
+    /// Token type, every shown PIN's tries, and the auth certificate (not for phone tokens).
+    pub async fn overview(&self) -> Result<CardOverview, SessionError> {
+        self.with_card(async |card| {
+            card.take_trace();
+            let token = card.token().kind;
+            // The certificate first: the JPKI AP is still selected from opening the card, and the
+            // JPKI PINs follow before the text AP's, so no application is selected twice.
+            let certificate = if token.auth_certificate_needs_pin() {
+                None
+            } else {
+                let der = card.read_certificate(Certificate::Auth).await?;
+                Some(summarise(&der)?)
+            };
+            let mut pins = Vec::with_capacity(SHOWN_PINS.len());
+            for pin in SHOWN_PINS {
+                // A PIN whose status cannot be read (a child's card has no signature password
+                // file) is shown as unreadable and the rest of the screen still works; losing
+                // the card or the reader ends the whole read.
+                let status = match card.pin_status(pin).await {
+                    Ok(status) => Some(status),
+                    Err(error @ (CardError::CardRemoved | CardError::Transport(_))) => return Err(error.into()),
+                    Err(_) => None,
+                };
+                pins.push(PinLine { pin, status });
+            }
+            Ok(CardOverview { token, pins, certificate, trace: card.take_trace() })
+        })
+        .await
+    }
+
+    /// Checks a PIN through the card's PIN guard: tries are read first, a blocked PIN or a
+    /// last try without `confirmation` sends nothing. Returns the status read before the entry
+    /// together with the outcome.
+    pub async fn verify(
+        &self,
+        pin: &Pin,
+        confirmation: Option<LastTryConfirmation>,
+    ) -> Result<Verified, SessionError> {
+        self.with_card(async |card| Ok(card.verify(pin, confirmation).await?)).await
+    }
+
+    /// The tries left of one PIN, read without using a try.
+    pub async fn pin_status(&self, pin: PinRef) -> Result<PinStatus, SessionError> {
+        self.with_card(async |card| Ok(card.pin_status(pin).await?)).await
+    }
+}
+
+/// The summary of a DER certificate, via the `pki` crate.
+pub fn summarise(der: &[u8]) -> Result<CertificateSummary, SessionError> {
+    let cert = pki::certificate::JpkiCertificate::from_der(der).map_err(|e| SessionError::Certificate(e.to_string()))?;
+    let profile = cert.profile();
+    Ok(CertificateSummary {
+        serial_hex: profile.serial_hex(),
+        valid_from: jst_date(profile.not_before),
+        valid_until: jst_date(profile.not_after),
+        issuer: profile.issuer.clone(),
+        test_hierarchy: matches!(profile.hierarchy, Some(pki::certificate::Hierarchy::Test)),
+        length: der.len(),
+    })
+}
+
+/// The calendar day in Japan (UTC+9) of a certificate time.
+fn jst_date(time: der::DateTime) -> String {
+    let seconds = time.unix_duration().as_secs() + 9 * 3600;
+    match der::DateTime::from_unix_duration(core::time::Duration::from_secs(seconds)) {
+        Ok(jst) => format!("{:04}-{:02}-{:02}", jst.year(), jst.month(), jst.day()),
+        Err(_) => format!("{:04}-{:02}-{:02}", time.year(), time.month(), time.day()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn demo(persona: &str) -> AppChannel {
+        let card = sim::VirtualCard::new(sim::persona(persona).unwrap()).unwrap();
+        AppChannel::Demo(sim::SimChannel::new(card))
+    }
+
+    #[test]
+    fn overview_of_the_standard_demo_card() {
+        let session = Session::default();
+        let token = pollster::block_on(session.open(demo("standard"))).unwrap();
+        assert_eq!(token, TokenKind::PhysicalCard);
+        let overview = pollster::block_on(session.overview()).unwrap();
+        assert_eq!(
+            overview.pins,
+            vec![
+                PinLine { pin: PinRef::JpkiAuth, status: Some(PinStatus::TriesLeft(3)) },
+                PinLine { pin: PinRef::JpkiSign, status: Some(PinStatus::TriesLeft(5)) },
+                PinLine { pin: PinRef::TextPin, status: Some(PinStatus::TriesLeft(3)) },
+            ]
+        );
+        let certificate = overview.certificate.unwrap();
+        assert_eq!(certificate.valid_from, "2025-04-01");
+        // The 5th birthday (06-15) after issuance on 2025-04-01 (jpki-pki.md §3).
+        assert_eq!(certificate.valid_until, "2029-06-15");
+        assert!(certificate.test_hierarchy);
+        // 1 extended READ BINARY by SFI, then SELECT EF + empty VERIFY for each JPKI PIN, then
+        // SELECT of the text AP + SELECT EF + empty VERIFY.
+        assert_eq!(overview.trace.len(), 1 + 2 + 2 + 3);
+    }
+
+    #[test]
+    fn phone_token_certificate_waits_for_the_pin() {
+        let session = Session::default();
+        assert_eq!(pollster::block_on(session.open(demo("phone-token"))).unwrap(), TokenKind::AndroidPhone);
+        let overview = pollster::block_on(session.overview()).unwrap();
+        assert_eq!(overview.certificate, None);
+    }
+
+    #[test]
+    fn last_try_is_refused_without_confirmation() {
+        let session = Session::default();
+        pollster::block_on(session.open(demo("auth-one-try"))).unwrap();
+        let pin = Pin::new(PinRef::JpkiAuth, "9999").unwrap();
+        let outcome = pollster::block_on(session.verify(&pin, None));
+        assert!(matches!(outcome, Err(SessionError::Card(CardError::LastTryNeedsConfirmation { pin: PinRef::JpkiAuth }))));
+        assert_eq!(pollster::block_on(session.pin_status(PinRef::JpkiAuth)).unwrap(), PinStatus::TriesLeft(1));
+    }
+
+    #[test]
+    fn a_second_operation_while_one_runs_is_busy() {
+        let session = Session::default();
+        pollster::block_on(session.open(demo("standard"))).unwrap();
+        let taken = session.slot.borrow_mut().take();
+        assert!(matches!(pollster::block_on(session.overview()), Err(SessionError::Busy)));
+        *session.slot.borrow_mut() = taken;
+        assert!(pollster::block_on(session.overview()).is_ok());
+    }
+}
