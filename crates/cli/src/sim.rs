@@ -403,7 +403,7 @@ async fn run_op<C: CardChannel>(
                         json!({ "status": "error", "error": e.to_string() }),
                     ),
                 };
-                text.push_str(&format!("{:<12} {shown}\n", pin.id()));
+                text.push_str(&format!("{:<20} {shown}\n", pin.id()));
                 let mut row = value;
                 row["pin"] = json!(pin.id());
                 rows.push(row);
@@ -697,7 +697,7 @@ mod tests {
         );
         assert_eq!(value["result"]["pins"].as_array().unwrap().len(), 8);
         assert_eq!(value["result"]["pins"][7]["pin"], "card-face-birth-date");
-        assert!(text.starts_with("auth         blocked\n"));
+        assert!(text.starts_with("auth                 blocked\n"));
     }
 
     #[test]
