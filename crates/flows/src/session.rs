@@ -16,6 +16,25 @@
 //! operation `Op` (what to do once the card is ready) and its output `Out`, and knows nothing of
 //! the card crate.
 //!
+//! ```
+//! use flows::operations::CardOperation;
+//! use flows::pin::{Pin, PinKind};
+//! use flows::session::{PinStatus, SessionEffect, SessionEvent, SessionState};
+//!
+//! let state: SessionState<CardOperation, ()> = SessionState::Idle;
+//! let step = state.handle(SessionEvent::Start(CardOperation::ReadFourItems.request()));
+//! let step = step.state.handle(SessionEvent::ReaderReady);
+//! let step = step.state.handle(SessionEvent::CardInserted);
+//! let step = step.state.handle(SessionEvent::ApSelected);
+//! assert!(matches!(step.effects[..], [SessionEffect::ReadPinStatus(PinKind::FourDigit)]));
+//! // One try left: the PIN is not sent without the last-try confirmation.
+//! let step = step.state.handle(SessionEvent::PinStatusRead(PinStatus::Remaining(1)));
+//! let pin = Pin::new(PinKind::FourDigit, "1234").expect("four digits");
+//! let step = step.state.handle(SessionEvent::PinSubmitted { pin, last_try_confirmed: false });
+//! assert!(!step.effects.iter().any(|e| matches!(e, SessionEffect::Verify(_))));
+//! assert!(matches!(step.state, SessionState::PinEntry { awaiting_last_try_confirmation: true, .. }));
+//! ```
+//!
 //! `CardDetected` and `SelectingAP` of the diagram are one state here ([`SessionState::SelectingAp`]):
 //! the SELECT is sent as soon as a card is seen.
 //!
