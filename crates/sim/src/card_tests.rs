@@ -239,6 +239,18 @@ fn token_info_and_certificate_presence() {
     assert_eq!(&r[116..124], &[0, 0, 0, 16, 0, 0, 0, 4]);
     assert_eq!(send(&mut c, "00 B0 88 00 03"), bytes("8F 8F 00 90 00"));
 
+    let mut legacy = card("legacy-label");
+    assert_eq!(sw(&mut legacy, SELECT_JPKI), 0x9000);
+    assert_eq!(
+        send(&mut legacy, "00 B0 86 00 10"),
+        [&b"JPKIAPICCTOKEN  "[..], &[0x90, 0x00][..]].concat()
+    );
+    assert_eq!(
+        sw(&mut legacy, "00 B0 8A 00 04"),
+        0x9000,
+        "a card's auth certificate is free"
+    );
+
     let mut child = card("child");
     assert_eq!(sw(&mut child, SELECT_JPKI), 0x9000);
     assert_eq!(send(&mut child, "00 B0 88 00 00"), bytes("00 8F 00 90 00"));

@@ -244,7 +244,7 @@ pub fn build(persona: &Persona, pin_b_form: PinBForm) -> Result<Vec<Dedicated>, 
     let certs = issuer::issue_for(persona)?;
     let auth_key = Rc::new(keys::load(&persona.auth_key_label())?);
     let auth_cert_read = match persona.token {
-        TokenKind::Card => Access::Free,
+        TokenKind::Card | TokenKind::LegacyCard => Access::Free,
         TokenKind::PhoneToken => Access::AnyOf(&[jpki::AUTH_PIN]),
     };
     let mut jpki_files = Vec::new();
@@ -472,7 +472,7 @@ pub fn build(persona: &Persona, pin_b_form: PinBForm) -> Result<Vec<Dedicated>, 
 /// | 00F8 | CV certificate, 568 B          | the CV root's self-certificate              |
 /// ```
 pub fn mf_data_objects(persona: &Persona) -> Result<Vec<(u16, Vec<u8>)>, IssueError> {
-    if persona.token != TokenKind::Card {
+    if !persona.token.is_physical_card() {
         return Ok(Vec::new());
     }
     let cv_root = keys::load("cv-root")?;

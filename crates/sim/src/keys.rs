@@ -68,6 +68,8 @@ key_table! {
     "phone-token/sign" => "phone-token-sign",
     "expired-auth/auth" => "expired-auth-auth",
     "expired-auth/sign" => "expired-auth-sign",
+    "legacy-label/auth" => "legacy-label-auth",
+    "legacy-label/sign" => "legacy-label-sign",
 }
 
 /// The file name (without `.der`) a key label is stored under: `/` becomes `-`.

@@ -15,7 +15,7 @@ use rsa::{RsaPrivateKey, RsaPublicKey};
 use sha2::{Digest, Sha256};
 
 use crate::images;
-use crate::persona::{Persona, TokenKind};
+use crate::persona::Persona;
 
 /// Filler byte after the DER certificate in a certificate EF (the real value is not recorded
 /// in mynacard.md §3.1; readers must trim by the DER length either way).
@@ -448,7 +448,7 @@ pub fn common_card_record(persona: &Persona) -> Vec<u8> {
 
 /// Whether a persona's token carries the 券面 APs (phone tokens carry only JPKI).
 pub fn has_card_face_aps(persona: &Persona) -> bool {
-    persona.token == TokenKind::Card
+    persona.token.is_physical_card()
 }
 
 /// Hex of bytes, for messages and tests.

@@ -175,18 +175,27 @@ impl Sex {
 /// What kind of token carries the JPKI AP (mynacard.md §3.1 token labels).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
-    /// A physical card, label `JPKIAPICCTOKEN2`; all four APs present.
+    /// A physical card, label `JPKIAPICCTOKEN2`; all APs present.
     Card,
+    /// An older physical card, label `JPKIAPICCTOKEN` (as in jpki/myna's fixtures,
+    /// mynacard.md §3.1 [C]); otherwise the same as [`Card`](Self::Card).
+    LegacyCard,
     /// A smartphone's secure element (スマホ用電子証明書), label `JPKIAPGPSETOKEN`: only the JPKI
     /// AP, and EF 000A is readable only after the auth PIN.
     PhoneToken,
 }
 
 impl TokenKind {
+    /// Whether this is a physical card (with the 券面, 住基 and 共通 APs and MF data objects).
+    pub const fn is_physical_card(self) -> bool {
+        matches!(self, TokenKind::Card | TokenKind::LegacyCard)
+    }
+
     /// The token label (bytes 0–31 of EF 0006 before space padding).
     pub const fn label(self) -> &'static str {
         match self {
             TokenKind::Card => "JPKIAPICCTOKEN2",
+            TokenKind::LegacyCard => "JPKIAPICCTOKEN",
             TokenKind::PhoneToken => "JPKIAPGPSETOKEN",
         }
     }
@@ -571,6 +580,19 @@ pub fn personas() -> Vec<Persona> {
                 10,
             )
         },
+        Persona {
+            my_number_base: "11223344556",
+            token: TokenKind::LegacyCard,
+            ..base(
+                "legacy-label",
+                "older card whose token label is JPKIAPICCTOKEN (no trailing 2)",
+                "見本　六郎",
+                "東京都見本区見本町６－７－８",
+                Date::new(1965, 2, 28),
+                Sex::Male,
+                11,
+            )
+        },
     ]
 }
 
@@ -668,7 +690,7 @@ mod tests {
     #[test]
     fn every_persona_is_distinct_and_valid() {
         let all = personas();
-        assert_eq!(all.len(), 10);
+        assert_eq!(all.len(), 11);
         for (i, p) in all.iter().enumerate() {
             assert_eq!(p.my_number().len(), 12, "{}", p.id);
             assert_eq!(p.auth_subject_id().len(), 23);
