@@ -164,17 +164,37 @@ impl<C> core::fmt::Debug for Card<C> {
 
 impl<C: CardChannel> Card<C> {
     /// Resets the card (keeping its ATR for information only), then [`open`](Self::open)s it.
-    pub async fn connect(mut channel: C) -> Result<Self, CardError> {
-        let atr = channel.reset().await?;
-        let mut card = Self::open(channel).await?;
-        card.atr = Some(atr);
-        Ok(card)
+    pub async fn connect(channel: C) -> Result<Self, CardError> {
+        Self::try_connect(channel).await.map_err(|(_, e)| e)
+    }
+
+    /// [`connect`](Self::connect) that hands the channel back on failure, so a caller can keep
+    /// its reader (no card on it yet, a card that is not a My Number card) and try again later.
+    pub async fn try_connect(mut channel: C) -> Result<Self, (C, CardError)> {
+        let atr = match channel.reset().await {
+            Ok(atr) => atr,
+            Err(e) => return Err((channel, e.into())),
+        };
+        let mut card = Self::unidentified(channel);
+        match card.identify().await {
+            Ok(()) => {
+                card.atr = Some(atr);
+                Ok(card)
+            }
+            Err(e) => Err((card.into_channel(), e)),
+        }
     }
 
     /// Identifies the card: SELECT JPKI AP, then READ BINARY of the token label by SFI
     /// (2 APDUs: `00 A4 04 0C 0A D3 92 F0 …`, `00 B0 86 00 20`).
     pub async fn open(channel: C) -> Result<Self, CardError> {
-        let mut card = Self {
+        let mut card = Self::unidentified(channel);
+        card.identify().await?;
+        Ok(card)
+    }
+
+    fn unidentified(channel: C) -> Self {
+        Self {
             channel: TracingChannel::new(channel),
             selected: None,
             token: TokenInfo {
@@ -182,8 +202,11 @@ impl<C: CardChannel> Card<C> {
                 kind: TokenKind::OtherJpki,
             },
             atr: None,
-        };
-        match card.select(Application::Jpki).await {
+        }
+    }
+
+    async fn identify(&mut self) -> Result<(), CardError> {
+        match self.select(Application::Jpki).await {
             Ok(()) => {}
             Err(CardError::FileNotFound { .. }) => {
                 return Err(CardError::NotMyNumberCard {
@@ -198,7 +221,7 @@ impl<C: CardChannel> Card<C> {
             Err(e) => return Err(e),
         }
         let cmd = read_sfi(jpki::TOKEN_INFO, 0, 32)?;
-        let response = card.exchange(&cmd).await?;
+        let response = self.exchange(&cmd).await?;
         if !matches!(
             response.sw,
             StatusWord::Success | StatusWord::EndOfFileReached
@@ -207,8 +230,8 @@ impl<C: CardChannel> Card<C> {
                 reason: format!("reading the JPKI token label answered {}", response.sw),
             });
         }
-        card.token = parse_token_label(&response.data)?;
-        Ok(card)
+        self.token = parse_token_label(&response.data)?;
+        Ok(())
     }
 
     /// The token label and kind.

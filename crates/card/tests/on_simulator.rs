@@ -548,3 +548,14 @@ fn pin_a_opens_the_my_number_but_not_basic4() {
         }
     );
 }
+
+#[test]
+fn a_failed_connect_hands_the_channel_back_for_the_next_try() {
+    let (mut channel, _trace) = channel("standard", true, Atr::ContactlessPseudo);
+    channel.remove_card();
+    let (mut channel, error) = block_on(Card::try_connect(channel)).map(|_| ()).unwrap_err();
+    assert!(matches!(error, CardError::CardRemoved), "{error:?}");
+    channel.insert_card();
+    let card = block_on(Card::try_connect(channel)).map_err(|(_, e)| e).unwrap();
+    assert_eq!(card.token().kind, TokenKind::PhysicalCard);
+}
