@@ -402,8 +402,8 @@ fn read_profile(cert: &Certificate) -> Result<Profile, CertificateError> {
         serial: tbs.serial_number.as_bytes().to_vec(),
         not_before: tbs.validity.not_before.to_date_time(),
         not_after: tbs.validity.not_after.to_date_time(),
-        issuer: tbs.issuer.to_string(),
-        subject: tbs.subject.to_string(),
+        issuer: dn_string(&tbs.issuer),
+        subject: dn_string(&tbs.subject),
         signature_algorithm: cert.signature_algorithm.oid,
         policies: Vec::new(),
         policies_critical: false,
@@ -522,6 +522,60 @@ pub(crate) fn jpki_dn(name: &Name) -> (Option<Hierarchy>, Option<CertificateKind
     (hierarchy, kind)
 }
 
+/// A DN as an RFC 4514 string (last RDN first), naming the attribute types JPKI DNs use
+/// (X.520: C, ST, L, O, OU, CN) and writing any other type as a dotted OID. Kept local
+/// instead of x509-cert's `Display` so the Wasm build does not link the whole OID name table.
+pub(crate) fn dn_string(name: &Name) -> String {
+    let mut out = String::new();
+    for (i, rdn) in name.0.iter().rev().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        for (j, atv) in rdn.0.iter().enumerate() {
+            if j > 0 {
+                out.push('+');
+            }
+            let short = match atv.oid.arcs().collect::<Vec<_>>().as_slice() {
+                [2, 5, 4, 6] => Some("C"),
+                [2, 5, 4, 8] => Some("ST"),
+                [2, 5, 4, 7] => Some("L"),
+                [2, 5, 4, 10] => Some("O"),
+                [2, 5, 4, 11] => Some("OU"),
+                [2, 5, 4, 3] => Some("CN"),
+                [2, 5, 4, 5] => Some("SERIALNUMBER"),
+                _ => None,
+            };
+            match short {
+                Some(s) => out.push_str(s),
+                None => out.push_str(&atv.oid.to_string()),
+            }
+            out.push('=');
+            match attribute_text(&atv.value) {
+                Some(text) => escape_rfc4514(text, &mut out),
+                None => {
+                    out.push('#');
+                    out.push_str(&hex_upper(&atv.value.to_der().unwrap_or_default()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// RFC 4514 §2.4 escaping.
+fn escape_rfc4514(text: &str, out: &mut String) {
+    let last = text.chars().count().saturating_sub(1);
+    for (i, c) in text.chars().enumerate() {
+        let special = matches!(c, ',' | '+' | '"' | '\\' | '<' | '>' | ';')
+            || (i == 0 && (c == '#' || c == ' '))
+            || (i == last && c == ' ');
+        if special {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+}
+
 /// The text of a DN attribute value in the string types JPKI names use (X.520).
 fn attribute_text(value: &der::Any) -> Option<&str> {
     match der::Tagged::tag(value) {
@@ -542,4 +596,26 @@ pub(crate) fn strip_leading_zeros(bytes: &[u8]) -> &[u8] {
 
 pub(crate) fn hex_upper(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02X}")).collect()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use core::str::FromStr;
+
+    #[test]
+    fn dn_string_is_rfc4514_with_escapes_and_dotted_fallback() {
+        let name = Name::from_str("CN=a\\,b+2.5.4.99=x,O=JPKI,C=JP").unwrap();
+        // SET OF members come out in DER order; unknown types are written as dotted OIDs.
+        assert_eq!(dn_string(&name), "2.5.4.99=x+CN=a\\,b,O=JPKI,C=JP");
+        let name = Name::from_str("CN=\\ lead,L=Tokyo-to").unwrap();
+        assert_eq!(dn_string(&name), "CN=\\ lead,L=Tokyo-to");
+    }
+
+    #[test]
+    fn serial_hex_strips_leading_zero() {
+        assert_eq!(hex_upper(strip_leading_zeros(&[0x00, 0x9a, 0x01])), "9A01");
+        assert_eq!(hex_upper(strip_leading_zeros(&[0x00])), "00");
+    }
 }

@@ -67,13 +67,12 @@ fn der_integer(n: u64) -> Vec<u8> {
 fn entry(i: u64, out: &mut Vec<u8>) {
     let serial = der_integer(i + 1);
     let secs = i % 86_400;
-    let time = format!(
-        "250101{:02}{:02}{:02}Z",
-        secs / 3600,
-        (secs / 60) % 60,
-        secs % 60
-    );
-    let time = tlv(0x17, time.as_bytes());
+    let two = |n: u64| [b'0' + (n / 10) as u8, b'0' + (n % 10) as u8];
+    let (h, m, s) = (two(secs / 3600), two((secs / 60) % 60), two(secs % 60));
+    // UTCTime 2501 01 hh mm ss Z, written without formatting (1M entries in a dev build).
+    let time = [
+        0x17, 13, b'2', b'5', b'0', b'1', b'0', b'1', h[0], h[1], m[0], m[1], s[0], s[1], b'Z',
+    ];
     let reason = REASONS[(i % 5) as usize];
     // SEQUENCE { SEQUENCE { OID 2.5.29.21, OCTET STRING { ENUMERATED reason } } }
     let ext = [
