@@ -20,7 +20,23 @@
 //! | 住基 PIN (住基 001C, 共通 001C)      | 1234                                               |
 //! ```
 //!
-//! "Today" for the age statements below is 2026-12-03.
+//! The personas ([`personas`], in this order; "today" for the ages is 2026-12-03):
+//!
+//! ```text
+//! | id           | born       | what it is for                                             |
+//! |--------------|------------|------------------------------------------------------------|
+//! | standard     | 1975-06-15 | adult over 40, ordinary address; My Number 123456789018    |
+//! | age39        | 1987-03-31 | 39 today, 40 on 2027-03-31                                 |
+//! | age40        | 1986-12-03 | turns 40 today                                             |
+//! | long-address | 1968-11-23 | 基本4情報 of 293 bytes (outer length 82 01 20)              |
+//! | rare-kanji   | 1992-08-08 | 𠮷田　髙子: substituted in the certificate (.2 = 10010)     |
+//! | auth-blocked | 1979-01-20 | auth PIN blocked (0 tries)                                 |
+//! | auth-one-try | 1983-10-10 | auth PIN with 1 try left                                   |
+//! | child        | 2016-05-05 | no signature certificate, key or password (EF 0008 008F00) |
+//! | phone-token  | 1990-07-07 | JPKIAPGPSETOKEN: JPKI only, auth PIN before EF 000A        |
+//! | expired-auth | 1970-09-09 | auth certificate expired 2024-09-09                        |
+//! | legacy-label | 1965-02-28 | token label JPKIAPICCTOKEN                                 |
+//! ```
 
 use alloc::format;
 use alloc::string::String;
@@ -178,7 +194,7 @@ pub enum TokenKind {
     /// A physical card, label `JPKIAPICCTOKEN2`; all APs present.
     Card,
     /// An older physical card, label `JPKIAPICCTOKEN` (as in jpki/myna's fixtures,
-    /// mynacard.md §3.1 [C]); otherwise the same as [`Card`](Self::Card).
+    /// mynacard.md §3.1, confidence C); otherwise the same as [`Card`](Self::Card).
     LegacyCard,
     /// A smartphone's secure element (スマホ用電子証明書), label `JPKIAPGPSETOKEN`: only the JPKI
     /// AP, and EF 000A is readable only after the auth PIN.
