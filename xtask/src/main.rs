@@ -78,7 +78,7 @@ fn test() -> Result<(), String> {
 
     report.step("native tests (cargo test --workspace)", || {
         Cmd::cargo()
-            .args(["test", "--workspace", "--locked"])
+            .args(["test", "--workspace", "--locked", "--no-fail-fast"])
             .env("MYNAWEB_CRYPTOGRAPHY_VECTORS", tools.cryptography_vectors().display().to_string())
             .run()
     });

@@ -13,6 +13,7 @@ pub mod components;
 pub mod i18n;
 pub mod messages;
 pub mod session;
+pub mod usb_reader;
 
 /// Renders the app into the document body.
 pub fn mount() {

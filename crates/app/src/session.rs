@@ -10,37 +10,51 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use apdu::{CardChannel, ChannelCapabilities, TransportError};
+use reader::ccid::CcidChannel;
+use reader::port100::Rcs380;
+use reader::rcs300::Rcs300;
+use webusb::WebUsbPipe;
 use card::{Card, CardError, Certificate, LastTryConfirmation, Pin, PinRef, PinStatus, TokenKind, TraceEntry, Verified};
 
 /// How the app reaches a card.
 pub enum AppChannel {
     /// The simulator's virtual card, in-process (demo mode).
     Demo(sim::SimChannel),
+    /// A CCID reader a page may claim (SCR3310-NTTCom and other vendor-class CCID readers).
+    Ccid(Box<CcidChannel<WebUsbPipe>>),
+    /// Sony RC-S300 through its vendor interface #1.
+    Rcs300(Box<Rcs300<WebUsbPipe>>),
+    /// Sony RC-S380 (NFC Port-100).
+    Rcs380(Box<Rcs380<WebUsbPipe>>),
+}
+
+/// Calls the same method on whichever channel is inside.
+macro_rules! each_channel {
+    ($self:ident, $channel:ident => $call:expr) => {
+        match $self {
+            AppChannel::Demo($channel) => $call,
+            AppChannel::Ccid($channel) => $call,
+            AppChannel::Rcs300($channel) => $call,
+            AppChannel::Rcs380($channel) => $call,
+        }
+    };
 }
 
 impl CardChannel for AppChannel {
     fn capabilities(&self) -> ChannelCapabilities {
-        match self {
-            AppChannel::Demo(channel) => channel.capabilities(),
-        }
+        each_channel!(self, channel => channel.capabilities())
     }
 
     async fn transmit(&mut self, command: &[u8]) -> Result<Vec<u8>, TransportError> {
-        match self {
-            AppChannel::Demo(channel) => channel.transmit(command).await,
-        }
+        each_channel!(self, channel => channel.transmit(command).await)
     }
 
     async fn reset(&mut self) -> Result<Vec<u8>, TransportError> {
-        match self {
-            AppChannel::Demo(channel) => channel.reset().await,
-        }
+        each_channel!(self, channel => channel.reset().await)
     }
 
     async fn is_card_present(&mut self) -> Result<bool, TransportError> {
-        match self {
-            AppChannel::Demo(channel) => channel.is_card_present().await,
-        }
+        each_channel!(self, channel => channel.is_card_present().await)
     }
 }
 
@@ -109,6 +123,8 @@ impl From<CardError> for SessionError {
 #[derive(Clone, Default)]
 pub struct Session {
     slot: Rc<RefCell<Option<Card<AppChannel>>>>,
+    /// A channel whose card could not be opened yet (kept so the reader stays usable).
+    idle_channel: Rc<RefCell<Option<AppChannel>>>,
 }
 
 impl PartialEq for Session {
@@ -118,18 +134,36 @@ impl PartialEq for Session {
 }
 
 impl Session {
-    /// Closes whatever card is open.
+    /// Closes whatever card is open and drops the channel (the reader is released).
     pub fn close(&self) {
         self.slot.borrow_mut().take();
+        self.idle_channel.borrow_mut().take();
     }
 
-    /// Opens a card on `channel` (SELECT of the JPKI AP and its token label).
+    /// Opens a card on `channel`: reset, SELECT of the JPKI AP and its token label. When that
+    /// fails (no card on the reader yet) the channel is kept, and [`reconnect`](Self::reconnect)
+    /// tries again on the same reader.
     pub async fn open(&self, channel: AppChannel) -> Result<TokenKind, SessionError> {
         self.close();
-        let card = Card::connect(channel).await?;
-        let token = card.token().kind;
-        *self.slot.borrow_mut() = Some(card);
-        Ok(token)
+        match Card::try_connect(channel).await {
+            Ok(card) => {
+                let token = card.token().kind;
+                *self.slot.borrow_mut() = Some(card);
+                Ok(token)
+            }
+            Err((channel, error)) => {
+                *self.idle_channel.borrow_mut() = Some(channel);
+                Err(error.into())
+            }
+        }
+    }
+
+    /// Resets and identifies the card again on the channel already held (a card put back on
+    /// the reader, or read anew).
+    pub async fn reconnect(&self) -> Result<TokenKind, SessionError> {
+        let held = self.slot.borrow_mut().take().map(Card::into_channel);
+        let channel = held.or_else(|| self.idle_channel.borrow_mut().take()).ok_or(SessionError::NoCard)?;
+        self.open(channel).await
     }
 
     async fn with_card<T>(
@@ -270,6 +304,34 @@ mod tests {
         let outcome = pollster::block_on(session.verify(&pin, None));
         assert!(matches!(outcome, Err(SessionError::Card(CardError::LastTryNeedsConfirmation { pin: PinRef::JpkiAuth }))));
         assert_eq!(pollster::block_on(session.pin_status(PinRef::JpkiAuth)).unwrap(), PinStatus::TriesLeft(1));
+    }
+
+    #[test]
+    fn reading_again_keeps_the_card_and_its_counters() {
+        let session = Session::default();
+        pollster::block_on(session.open(demo("standard"))).unwrap();
+        let wrong = Pin::new(PinRef::JpkiAuth, "0000").unwrap();
+        assert!(matches!(
+            pollster::block_on(session.verify(&wrong, None)),
+            Err(SessionError::Card(CardError::WrongPin { tries_left: 2, .. }))
+        ));
+        assert_eq!(pollster::block_on(session.reconnect()).unwrap(), TokenKind::PhysicalCard);
+        assert_eq!(pollster::block_on(session.pin_status(PinRef::JpkiAuth)).unwrap(), PinStatus::TriesLeft(2));
+    }
+
+    #[test]
+    fn a_reader_without_a_card_is_kept_for_the_next_read() {
+        let session = Session::default();
+        let mut channel = sim::SimChannel::new(sim::VirtualCard::new(sim::persona("standard").unwrap()).unwrap());
+        channel.remove_card();
+        assert!(matches!(
+            pollster::block_on(session.open(AppChannel::Demo(channel))),
+            Err(SessionError::Card(CardError::CardRemoved))
+        ));
+        if let Some(AppChannel::Demo(channel)) = session.idle_channel.borrow_mut().as_mut() {
+            channel.insert_card();
+        }
+        assert_eq!(pollster::block_on(session.reconnect()).unwrap(), TokenKind::PhysicalCard);
     }
 
     #[test]

@@ -107,14 +107,20 @@ fn usb() -> Result<bindings::Usb, UsbError> {
         .ok_or_else(|| UsbError::Other("this browser has no WebUSB (navigator.usb is missing)".into()))
 }
 
-/// Shows the browser's device chooser, listing only `filters` (`(vendor id, product id)` pairs,
-/// from the reader catalogue). Must run inside a user gesture (a click).
-pub async fn request_device(filters: &[(u16, u16)]) -> Result<UsbDevice, UsbError> {
+/// Shows the browser's device chooser, listing only devices that match `ids` (`(vendor id,
+/// product id)` pairs from the reader catalogue) or have a device or interface class in
+/// `classes`. Must run inside a user gesture (a click).
+pub async fn request_device(ids: &[(u16, u16)], classes: &[u8]) -> Result<UsbDevice, UsbError> {
     let list = Array::new();
-    for &(vendor, product) in filters {
+    for &(vendor, product) in ids {
         let filter = Object::new();
         let _ = Reflect::set(&filter, &"vendorId".into(), &vendor.into());
         let _ = Reflect::set(&filter, &"productId".into(), &product.into());
+        list.push(&filter);
+    }
+    for &class in classes {
+        let filter = Object::new();
+        let _ = Reflect::set(&filter, &"classCode".into(), &class.into());
         list.push(&filter);
     }
     let options = Object::new();
@@ -139,15 +145,27 @@ pub struct ClaimedReader {
     pub interface: u8,
 }
 
-/// Opens `device` (if needed), selects configuration 1 if none is selected, and claims
-/// `interface` — for the RC-S300 that is interface 1, the vendor one (readers.md §4.1).
-pub async fn claim(device: UsbDevice, interface: u8) -> Result<ClaimedReader, UsbError> {
+/// Opens `device` (if needed) and selects configuration 1 if none is selected, without claiming
+/// an interface: enough for device-level control requests such as GET_DESCRIPTOR.
+pub async fn open_for_descriptors(device: UsbDevice) -> Result<WebUsbPipe, UsbError> {
+    open_and_configure(&device).await?;
+    Ok(WebUsbPipe::new(device, Vec::new()))
+}
+
+async fn open_and_configure(device: &UsbDevice) -> Result<(), UsbError> {
     if !device.opened() {
         JsFuture::from(device.open()).await.map_err(|e| error::from_js(&e))?;
     }
     if device.configuration().is_none() {
         JsFuture::from(device.select_configuration(1)).await.map_err(|e| error::from_js(&e))?;
     }
+    Ok(())
+}
+
+/// Opens `device` (if needed), selects configuration 1 if none is selected, and claims
+/// `interface` — for the RC-S300 that is interface 1, the vendor one (readers.md §4.1).
+pub async fn claim(device: UsbDevice, interface: u8) -> Result<ClaimedReader, UsbError> {
+    open_and_configure(&device).await?;
     JsFuture::from(device.claim_interface(interface)).await.map_err(|e| error::from_js(&e))?;
     let info = DeviceInfo::of(&device);
     let out_packet_sizes = info

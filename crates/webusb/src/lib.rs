@@ -23,5 +23,8 @@ pub mod device;
 pub mod error;
 pub mod pipe;
 
-pub use device::{claim, get_permitted_devices, request_device, ClaimedReader, DeviceInfo, DisconnectWatch};
+pub use device::{
+    claim, get_permitted_devices, open_for_descriptors, request_device, same_device, ClaimedReader, DeviceInfo,
+    DisconnectWatch,
+};
 pub use pipe::WebUsbPipe;
