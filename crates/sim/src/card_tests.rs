@@ -910,3 +910,102 @@ fn clone_copies_state_but_not_the_trace() {
     );
     assert_eq!(c.trace().len(), 1);
 }
+
+#[test]
+fn every_persona_signs_with_the_key_its_certificates_certify() {
+    let auth_root = crate::issuer::TestRoot::new(crate::issuer::Purpose::Authentication).unwrap();
+    let sign_root = crate::issuer::TestRoot::new(crate::issuer::Purpose::Signature).unwrap();
+    for p in crate::persona::personas() {
+        let mut c = VirtualCard::new(p.clone()).unwrap();
+        let jpki = |ef| c.file_content(Application::Jpki, ef).map(<[u8]>::to_vec);
+        let auth_ca = jpki(0x000B).unwrap();
+        assert_eq!(
+            &auth_ca[..der_len(&auth_ca)],
+            auth_root.certificate_der(),
+            "{}",
+            p.id
+        );
+        let sign_ca = jpki(0x0002).unwrap();
+        assert_eq!(
+            &sign_ca[..der_len(&sign_ca)],
+            sign_root.certificate_der(),
+            "{}",
+            p.id
+        );
+        assert_eq!(
+            jpki(0x0001).is_some(),
+            p.has_signature_certificate,
+            "{}",
+            p.id
+        );
+
+        assert_eq!(sw(&mut c, SELECT_JPKI), 0x9000);
+        let auth_tries = p.auth_pin_tries;
+        let verify_auth = sw(&mut c, "00 20 00 98 04 31 32 33 34");
+        let mut keys = Vec::new();
+        if auth_tries > 0 {
+            assert_eq!(verify_auth, 0x9000, "{}", p.id);
+            keys.push(("97", 0x000A));
+        } else {
+            assert_eq!(verify_auth, 0x6984, "{}", p.id);
+        }
+        if p.has_signature_certificate {
+            assert_eq!(
+                sw(&mut c, "00 20 00 9B 06 41 42 43 31 32 33"),
+                0x9000,
+                "{}",
+                p.id
+            );
+            keys.push(("9A", 0x0001));
+        }
+        let di = digest_info_sha256(p.id.as_bytes());
+        for (p2, cert_ef) in keys {
+            let mut cmd = bytes(&alloc::format!("80 2A 00 {p2}"));
+            cmd.push(di.len() as u8);
+            cmd.extend_from_slice(&di);
+            cmd.push(0);
+            let r = c.process(&cmd);
+            assert_eq!(sw_of(&r), 0x9000, "{} {p2}", p.id);
+            VerifyingKey::<Sha256>::new(certificate_key(&c, cert_ef))
+                .verify(p.id.as_bytes(), &Signature::try_from(&r[..256]).unwrap())
+                .unwrap();
+        }
+    }
+}
+
+#[test]
+fn card_face_signature_covers_the_three_segment_digests() {
+    let c = card("age39");
+    let face = c.file_content(Application::Visual, 0x0002).unwrap();
+    let cv = c.file_content(Application::Visual, 0x0004).unwrap();
+    assert_eq!(&cv[26..42], b"6000023\x08\x05001\0\0\0\0");
+    let n = rsa::BigUint::from_bytes_be(&cv[51..307]);
+    let issuer = RsaPublicKey::new(n, rsa::BigUint::from(65_537u32)).unwrap();
+    let mut reader = apdu::tlv::Reader::new(face);
+    let outer = reader.read_ber().unwrap();
+    let mut fields = outer.children();
+    let _table = fields.read_ber().unwrap();
+    let mut segments: [Vec<u8>; 3] = Default::default();
+    let mut signature = Vec::new();
+    while let Some(field) = fields.next_ber().unwrap() {
+        let start = field.position - outer.value_position();
+        let tlv = &outer.value[start..start + field.total_len()];
+        match field.tag.0 {
+            0xDF22..=0xDF24 => segments[0].extend_from_slice(tlv),
+            0xDF25 | 0xDF26 => segments[1].extend_from_slice(tlv),
+            0xDF27 => segments[2].extend_from_slice(tlv),
+            0xDF28 => signature = field.value.to_vec(),
+            _ => {}
+        }
+    }
+    let digests: Vec<u8> = segments
+        .iter()
+        .flat_map(|s| Sha256::digest(s).to_vec())
+        .collect();
+    VerifyingKey::<Sha256>::new(issuer)
+        .verify(
+            &digests,
+            &Signature::try_from(signature.as_slice()).unwrap(),
+        )
+        .unwrap();
+}
