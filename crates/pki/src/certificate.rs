@@ -360,7 +360,12 @@ impl JpkiCertificate {
         issuer_key: &rsa::RsaPublicKey,
     ) -> Result<signature::HashAlgorithm, SignatureError> {
         let alg = &self.certificate.signature_algorithm;
-        if alg.oid != self.certificate.tbs_certificate.signature.oid {
+        // RFC 4055 §5: the parameters of shaNNNWithRSAEncryption are NULL (or absent).
+        let null_or_absent = alg
+            .parameters
+            .as_ref()
+            .is_none_or(|p| der::Tagged::tag(p) == der::Tag::Null && p.value().is_empty());
+        if alg.oid != self.certificate.tbs_certificate.signature.oid || !null_or_absent {
             return Err(SignatureError::UnsupportedAlgorithm(alg.oid));
         }
         signature::verify_with_algorithm(
