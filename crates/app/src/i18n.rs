@@ -118,6 +118,25 @@ pub enum Text {
     ErrNotMyNumberCard,
     ErrCommunication,
     ErrBusy,
+    ConnectReader,
+    BackToDemo,
+    ReaderConnecting,
+    ReaderConnectedLabel,
+    ReaderHowLabel,
+    DriverRcs300,
+    DriverRcs380,
+    DriverCcid,
+    AdviceAppOnly,
+    AdviceUnsupported,
+    AdviceProtectedClass,
+    AdviceClaimFailed,
+    AdvicePermissionsPolicy,
+    AdviceNotChosen,
+    AdviceDisconnected,
+    AdviceReaderFailed,
+    SetupHelpTitle,
+    SetupHelpLinux,
+    SetupHelpWindows,
 }
 
 impl Text {
@@ -230,6 +249,25 @@ impl Text {
                 "カードとの通信に失敗しました。カードを置き直して、もう一度お試しください。"
             }
             Text::ErrBusy => "前の操作がまだ終わっていません。少し待ってからお試しください。",
+            Text::ConnectReader => "カードリーダーを接続",
+            Text::BackToDemo => "デモカードに戻る",
+            Text::ReaderConnecting => "カードリーダーに接続しています…",
+            Text::ReaderConnectedLabel => "接続中のカードリーダー",
+            Text::ReaderHowLabel => "読み取り方",
+            Text::DriverRcs300 => "非接触(NFC)。ソニーのベンダーインターフェース(インターフェース1)を使います。",
+            Text::DriverRcs380 => "非接触(NFC)。NFC Port-100 の命令で読み取ります。",
+            Text::DriverCcid => "接触型。カードを差し込んで読み取ります(CCID)。",
+            Text::AdviceAppOnly => "このカードリーダーは標準のICカードリーダー(USBクラス 0x0B)です。Chrome はウェブページからこの種類のリーダーを使うことを許可していません。アプリ版を使うか、ソニー RC-S300・RC-S380 をお使いください。",
+            Text::AdviceUnsupported => "この機器はこのページで使えるカードリーダーではありません。ソニー RC-S300・RC-S380、NTTコミュニケーションズ SCR3310-NTTCom をお使いください。",
+            Text::AdviceProtectedClass => "Chrome がこのインターフェースの使用を拒否しました(標準のICカードリーダーのため)。アプリ版を使うか、ソニー RC-S300・RC-S380 をお使いください。",
+            Text::AdviceClaimFailed => "ほかのプログラムがカードリーダーを使っています。ソニーの常駐ソフト(NFCポートソフトウェア)を終了するか、Linux では pcscd を停止してから、もう一度接続してください。Windows では WinUSB ドライバーの割り当てが必要です。",
+            Text::AdvicePermissionsPolicy => "このページは埋め込み先の設定によりUSB機器を使えません。このページを単独のタブで開くか、埋め込み側で allow=\"usb\" を指定してください。",
+            Text::AdviceNotChosen => "カードリーダーが選ばれませんでした。リーダーを接続して、一覧から選んでください。",
+            Text::AdviceDisconnected => "カードリーダーが取り外されました。接続し直すと、自動的に使える状態に戻ります。",
+            Text::AdviceReaderFailed => "カードリーダーを準備できませんでした。リーダーを接続し直して、もう一度お試しください。",
+            Text::SetupHelpTitle => "カードリーダーを使えるようにするには",
+            Text::SetupHelpLinux => "Linux: カードリーダーを一般ユーザーが使えるよう udev の規則を追加し(README の「Using a real card reader」を参照)、pcscd を停止してから、リーダーを差し直してください。RC-S380 では port100 カーネルモジュールを外してください。",
+            Text::SetupHelpWindows => "Windows: Chrome は WinUSB ドライバーが割り当てられたUSB機器だけを開けます。ドライバー設定ツール(Zadig など)で、リーダーのインターフェース(RC-S300 はインターフェース1、RC-S380 はインターフェース0)に WinUSB を割り当て、ソニーの常駐ソフトを終了してください。",
         }
     }
 
@@ -332,6 +370,25 @@ impl Text {
                 "Communication with the card failed. Place it on the reader again and retry."
             }
             Text::ErrBusy => "The previous operation has not finished yet. Please wait a moment.",
+            Text::ConnectReader => "Connect a card reader",
+            Text::BackToDemo => "Back to the demo card",
+            Text::ReaderConnecting => "Connecting to the card reader…",
+            Text::ReaderConnectedLabel => "Connected reader",
+            Text::ReaderHowLabel => "How it reads",
+            Text::DriverRcs300 => "Contactless (NFC), through Sony's vendor interface (interface 1).",
+            Text::DriverRcs380 => "Contactless (NFC), with NFC Port-100 commands.",
+            Text::DriverCcid => "Contact: insert the card (CCID).",
+            Text::AdviceAppOnly => "This is a standard smart-card reader (USB class 0x0B). Chrome does not let web pages use such readers. Use the app version, or a Sony RC-S300 or RC-S380.",
+            Text::AdviceUnsupported => "This device is not a card reader this page can use. Use a Sony RC-S300 or RC-S380, or an NTT Communications SCR3310-NTTCom.",
+            Text::AdviceProtectedClass => "Chrome refused this interface (it is a standard smart-card interface). Use the app version, or a Sony RC-S300 or RC-S380.",
+            Text::AdviceClaimFailed => "Another program is using the card reader. Quit Sony's resident software (NFC Port Software), or stop pcscd on Linux, then connect again. On Windows the reader must be bound to the WinUSB driver.",
+            Text::AdvicePermissionsPolicy => "This page is embedded without permission to use USB devices. Open it in its own tab, or let the embedding page add allow=\"usb\".",
+            Text::AdviceNotChosen => "No card reader was chosen. Plug the reader in and choose it from the list.",
+            Text::AdviceDisconnected => "The card reader was unplugged. Plug it in again and it will be ready again automatically.",
+            Text::AdviceReaderFailed => "The card reader could not be started. Plug it in again and retry.",
+            Text::SetupHelpTitle => "Setting up a card reader",
+            Text::SetupHelpLinux => "Linux: add a udev rule so your user may use the reader (see “Using a real card reader” in the README), stop pcscd, and plug the reader in again. For the RC-S380, unload the port100 kernel module.",
+            Text::SetupHelpWindows => "Windows: Chrome opens only USB devices bound to the WinUSB driver. With a driver tool such as Zadig, bind WinUSB to the reader's interface (interface 1 on the RC-S300, interface 0 on the RC-S380), and quit Sony's resident software.",
         }
     }
 }
