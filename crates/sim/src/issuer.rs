@@ -1007,3 +1007,34 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod golden {
+    use super::*;
+    use crate::layouts::hex;
+    use crate::persona::persona;
+
+    /// The issued bytes are pinned: a change to the issuer, the keys or a persona shows up here
+    /// (update the values deliberately, together with anything that states exact bytes).
+    #[test]
+    fn issued_certificates_are_pinned_by_hash() {
+        let issued = issue_for(&persona("standard").unwrap()).unwrap();
+        let digest = |der: &[u8]| hex(&Sha256::digest(der));
+        let got = [
+            digest(issued.auth_root.certificate_der()),
+            digest(issued.sign_root.certificate_der()),
+            digest(&issued.auth),
+            digest(&issued.sign.unwrap()),
+        ];
+        assert_eq!(
+            got,
+            [
+                "E493CFCB2494D1EB03FA6DA56728920B12252E429E9CF363FDD8BBB5A0304265",
+                "D13B04D746FC65DA51335F1DA0F4B0925736BF363E9631D61DEC79069894DC18",
+                "7BD4527812480F0EBF3CE2FFB5753586880E16E5E87DC7CDCBC1C77D0D88F443",
+                "211738096DA55A55EC11325A433129ACF0BDAE26F693EE1ED64B6A7D452A106A",
+            ]
+        );
+    }
+}
