@@ -227,6 +227,6 @@ pub mod tag {
     pub const SEQUENCE: u8 = 0x30;
     /// SET (constructed).
     pub const SET: u8 = 0x31;
-    /// [0] constructed (EXPLICIT).
+    /// `[0]` constructed (EXPLICIT).
     pub const CONTEXT_0: u8 = 0xa0;
 }
