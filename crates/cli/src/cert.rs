@@ -463,6 +463,32 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn verify_with_a_crl_from_another_issuer_says_so() {
+        let cert = pki_data("jpki-sign-cert.der");
+        let crl = pki_data("seed.fake.crl");
+        let (text, json) = verify(
+            &cert,
+            &trust("2026-06-01T00:00:00Z", true, vec![]),
+            Some(&crl),
+        )
+        .unwrap();
+        assert_eq!(json["valid"], false);
+        assert_eq!(json["reason_codes"], json!(["crl_not_from_root"]));
+        assert_eq!(json["revocation"], "not_checked");
+        assert!(
+            text.contains("the CRL is not signed by this certificate's root"),
+            "{text}"
+        );
+        let failure = verify(
+            &cert,
+            &trust("2026-06-01T00:00:00Z", true, vec![]),
+            Some(&cert),
+        )
+        .unwrap_err();
+        assert_eq!(failure.code, 2);
+    }
+
+    #[test]
     fn refuses_input_that_is_not_a_certificate() {
         let dir = temp_dir("png");
         let png = dir.join("image.png");
