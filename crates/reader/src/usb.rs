@@ -139,6 +139,29 @@ pub trait UsbPipe {
     async fn delay_ms(&mut self, ms: u32);
 }
 
+/// A borrowed pipe is a pipe: a driver can be built over `&mut pipe` and dropped while the
+/// caller keeps the device (to re-open a session after an error).
+impl<T: UsbPipe + ?Sized> UsbPipe for &mut T {
+    async fn bulk_out(&mut self, endpoint: u8, data: &[u8]) -> Result<(), UsbError> {
+        (**self).bulk_out(endpoint, data).await
+    }
+    async fn bulk_in(&mut self, endpoint: u8, max_len: usize, timeout_ms: u32) -> Result<Vec<u8>, UsbError> {
+        (**self).bulk_in(endpoint, max_len, timeout_ms).await
+    }
+    async fn interrupt_in(&mut self, endpoint: u8, max_len: usize, timeout_ms: u32) -> Result<Vec<u8>, UsbError> {
+        (**self).interrupt_in(endpoint, max_len, timeout_ms).await
+    }
+    async fn control_in(&mut self, setup: ControlSetup, len: u16) -> Result<Vec<u8>, UsbError> {
+        (**self).control_in(setup, len).await
+    }
+    async fn control_out(&mut self, setup: ControlSetup, data: &[u8]) -> Result<(), UsbError> {
+        (**self).control_out(setup, data).await
+    }
+    async fn delay_ms(&mut self, ms: u32) {
+        (**self).delay_ms(ms).await
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

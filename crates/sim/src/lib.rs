@@ -52,6 +52,7 @@ pub mod issuer;
 pub mod keys;
 pub mod layouts;
 pub mod persona;
+pub mod usb;
 
 pub use card::{Atr, CardConfig, Exchange, SimError, Trace, VirtualCard};
 pub use channel::{Fault, SimChannel};

@@ -73,7 +73,13 @@ pub struct VirtualReader<R> {
 impl<R: ReaderCore> VirtualReader<R> {
     /// A reader with no faults.
     pub fn new(core: R) -> Self {
-        Self { core, plan: FaultPlan::default(), replies: VecDeque::new(), counters: Counters::default(), unplugged: false }
+        Self {
+            core,
+            plan: FaultPlan::default(),
+            replies: VecDeque::new(),
+            counters: Counters::default(),
+            unplugged: false,
+        }
     }
 
     /// Schedules faults.
@@ -138,17 +144,30 @@ impl<R: ReaderCore> UsbPipe for VirtualReader<R> {
         Ok(())
     }
 
-    async fn bulk_in(&mut self, _endpoint: u8, max_len: usize, timeout_ms: u32) -> Result<Vec<u8>, UsbError> {
+    async fn bulk_in(
+        &mut self,
+        _endpoint: u8,
+        max_len: usize,
+        timeout_ms: u32,
+    ) -> Result<Vec<u8>, UsbError> {
         self.counters.bulk_in += 1;
         if self.unplugged {
             return Err(UsbError::Disconnected);
         }
-        let mut reply = self.replies.pop_front().ok_or(UsbError::Timeout { timeout_ms })?;
+        let mut reply = self
+            .replies
+            .pop_front()
+            .ok_or(UsbError::Timeout { timeout_ms })?;
         reply.truncate(max_len);
         Ok(reply)
     }
 
-    async fn interrupt_in(&mut self, _endpoint: u8, _max_len: usize, timeout_ms: u32) -> Result<Vec<u8>, UsbError> {
+    async fn interrupt_in(
+        &mut self,
+        _endpoint: u8,
+        _max_len: usize,
+        timeout_ms: u32,
+    ) -> Result<Vec<u8>, UsbError> {
         if self.unplugged {
             return Err(UsbError::Disconnected);
         }
@@ -164,7 +183,11 @@ impl<R: ReaderCore> UsbPipe for VirtualReader<R> {
         }
         let mut d = self.core.descriptors();
         // GET_DESCRIPTOR(CONFIGURATION) starts at the configuration descriptor
-        let start = d.first().map(|l| usize::from(*l)).filter(|_| d.get(1) == Some(&1)).unwrap_or(0);
+        let start = d
+            .first()
+            .map(|l| usize::from(*l))
+            .filter(|_| d.get(1) == Some(&1))
+            .unwrap_or(0);
         d.drain(..start.min(d.len()));
         d.truncate(usize::from(len));
         Ok(d)

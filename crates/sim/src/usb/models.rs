@@ -30,12 +30,23 @@ const ACR39U_DUMP: &str = include_str!("../../../reader/tests/readers/ACS_ACR39U
 const ACR1252_DUMP: &str = include_str!("../../../reader/tests/readers/ACS_ACR1252_Reader.txt");
 
 fn bulk(address: u8) -> Endpoint {
-    Endpoint { address, attributes: 0x02, max_packet_size: 64 }
+    Endpoint {
+        address,
+        attributes: 0x02,
+        max_packet_size: 64,
+    }
 }
 
 impl ReaderModel {
     /// Every model.
-    pub const ALL: [Self; 6] = [Self::Rcs380, Self::Rcs300, Self::Rcs300Ccid, Self::Scr3310NttCom, Self::Acr39u, Self::Acr1252];
+    pub const ALL: [Self; 6] = [
+        Self::Rcs380,
+        Self::Rcs300,
+        Self::Rcs300Ccid,
+        Self::Scr3310NttCom,
+        Self::Acr39u,
+        Self::Acr1252,
+    ];
 
     /// idVendor, idProduct.
     pub fn ids(self) -> (u16, u16) {
@@ -57,7 +68,9 @@ impl ReaderModel {
             Self::Acr39u => ACR39U_DUMP,
             Self::Acr1252 => ACR1252_DUMP,
         };
-        parse_dump(dump).ok().and_then(|d| d.interfaces.first().map(|i| i.ccid))
+        parse_dump(dump)
+            .ok()
+            .and_then(|d| d.interfaces.first().map(|i| i.ccid))
     }
 
     /// Whether the card sits in a contact slot (T=1) rather than in the RF field.
@@ -74,12 +87,30 @@ impl ReaderModel {
             subclass: 0,
             protocol: 0,
             ccid: self.ccid_descriptor(),
-            endpoints: vec![bulk(0x02), bulk(0x82), Endpoint { address: 0x83, attributes: 0x03, max_packet_size: 8 }],
+            endpoints: vec![
+                bulk(0x02),
+                bulk(0x82),
+                Endpoint {
+                    address: 0x83,
+                    attributes: 0x03,
+                    max_packet_size: 8,
+                },
+            ],
         };
-        let vendor = |number: u8, endpoints: Vec<Endpoint>| Interface { number, alternate: 0, class: 0xFF, subclass: 0, protocol: 0, ccid: None, endpoints };
+        let vendor = |number: u8, endpoints: Vec<Endpoint>| Interface {
+            number,
+            alternate: 0,
+            class: 0xFF,
+            subclass: 0,
+            protocol: 0,
+            ccid: None,
+            endpoints,
+        };
         match self {
             Self::Rcs380 => vec![vendor(0, vec![bulk(0x02), bulk(0x81)])],
-            Self::Rcs300 | Self::Rcs300Ccid => vec![ccid(0x0B), vendor(1, vec![bulk(0x02), bulk(0x82)])],
+            Self::Rcs300 | Self::Rcs300Ccid => {
+                vec![ccid(0x0B), vendor(1, vec![bulk(0x02), bulk(0x82)])]
+            }
             Self::Scr3310NttCom => vec![ccid(0xFF)],
             Self::Acr39u | Self::Acr1252 => vec![ccid(0x0B)],
         }
@@ -88,6 +119,9 @@ impl ReaderModel {
     /// Device descriptor followed by the configuration's interface, class and endpoint
     /// descriptors (the layout `reader::descriptors::parse_descriptors` reads).
     pub fn descriptors(self) -> Vec<u8> {
-        encode_descriptors(&DeviceDescriptors { ids: Some(self.ids()), interfaces: self.interfaces() })
+        encode_descriptors(&DeviceDescriptors {
+            ids: Some(self.ids()),
+            interfaces: self.interfaces(),
+        })
     }
 }

@@ -12,7 +12,9 @@ use crate::VirtualCard;
 
 /// ATQB of the virtual card: PUPI `4D 59 4E 41`, application data 0, protocol info `77 81 81`
 /// (FSCI 8 → 256, ISO 14443-4, FWI 8, CID supported) — the values of the card's pseudo-ATR.
-pub const ATQB: [u8; 12] = [0x50, 0x4D, 0x59, 0x4E, 0x41, 0x00, 0x00, 0x00, 0x00, 0x77, 0x81, 0x81];
+pub const ATQB: [u8; 12] = [
+    0x50, 0x4D, 0x59, 0x4E, 0x41, 0x00, 0x00, 0x00, 0x00, 0x77, 0x81, 0x81,
+];
 
 /// What the card sends back on the RF side.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,7 +44,17 @@ pub struct TypeBCard {
 impl TypeBCard {
     /// A card placed on the reader.
     pub fn new(card: VirtualCard) -> Self {
-        Self { card, present: true, active: false, bn: true, command: vec![], pending: VecDeque::new(), last: vec![], wtx_left: 0, fsd: 256 }
+        Self {
+            card,
+            present: true,
+            active: false,
+            bn: true,
+            command: vec![],
+            pending: VecDeque::new(),
+            last: vec![],
+            wtx_left: 0,
+            fsd: 256,
+        }
     }
 
     /// The card.
@@ -113,7 +125,8 @@ impl TypeBCard {
                 self.card.reset();
                 self.active = true;
                 self.bn = true;
-                self.fsd = reader::isodep::typeb::frame_size(frame.get(6).copied().unwrap_or(0) & 0x0F);
+                self.fsd =
+                    reader::isodep::typeb::frame_size(frame.get(6).copied().unwrap_or(0) & 0x0F);
                 return RfAnswer::Frame(vec![0x00]);
             }
             _ => {}
@@ -121,17 +134,29 @@ impl TypeBCard {
         if !self.active {
             return RfAnswer::Silence;
         }
-        let Ok(block) = Block::decode(frame) else { return RfAnswer::Silence };
+        let Ok(block) = Block::decode(frame) else {
+            return RfAnswer::Silence;
+        };
         match block {
             Block::I { chaining, inf, .. } => {
                 self.bn = !self.bn;
                 self.command.extend_from_slice(&inf);
                 if chaining {
-                    return self.send(Block::R { bn: self.bn, nak: false, cid: None }, damaged);
+                    return self.send(
+                        Block::R {
+                            bn: self.bn,
+                            nak: false,
+                            cid: None,
+                        },
+                        damaged,
+                    );
                 }
                 let apdu = core::mem::take(&mut self.command);
                 let response = self.card.process(&apdu);
-                self.pending = response.chunks(self.fsd.saturating_sub(3).max(1)).map(<[u8]>::to_vec).collect();
+                self.pending = response
+                    .chunks(self.fsd.saturating_sub(3).max(1))
+                    .map(<[u8]>::to_vec)
+                    .collect();
                 self.answer_or_wtx(damaged)
             }
             Block::R { bn, nak: false, .. } => {
@@ -145,11 +170,24 @@ impl TypeBCard {
                 if bn == self.bn {
                     self.resend(damaged)
                 } else {
-                    self.send(Block::R { bn: self.bn, nak: false, cid: None }, damaged)
+                    self.send(
+                        Block::R {
+                            bn: self.bn,
+                            nak: false,
+                            cid: None,
+                        },
+                        damaged,
+                    )
                 }
             }
-            Block::S { kind: SBlock::Wtx(_), .. } => self.answer_or_wtx(damaged),
-            Block::S { kind: SBlock::Deselect, .. } => {
+            Block::S {
+                kind: SBlock::Wtx(_),
+                ..
+            } => self.answer_or_wtx(damaged),
+            Block::S {
+                kind: SBlock::Deselect,
+                ..
+            } => {
                 self.active = false;
                 RfAnswer::Frame(vec![0xC2])
             }
@@ -167,7 +205,13 @@ impl TypeBCard {
     fn answer_or_wtx(&mut self, damaged: bool) -> RfAnswer {
         if self.wtx_left > 0 {
             self.wtx_left -= 1;
-            return self.send(Block::S { kind: SBlock::Wtx(1), cid: None }, damaged);
+            return self.send(
+                Block::S {
+                    kind: SBlock::Wtx(1),
+                    cid: None,
+                },
+                damaged,
+            );
         }
         self.next_chunk(damaged)
     }
@@ -175,6 +219,15 @@ impl TypeBCard {
     fn next_chunk(&mut self, damaged: bool) -> RfAnswer {
         let inf = self.pending.pop_front().unwrap_or_default();
         let chaining = !self.pending.is_empty();
-        self.send(Block::I { bn: self.bn, chaining, cid: None, nad: None, inf }, damaged)
+        self.send(
+            Block::I {
+                bn: self.bn,
+                chaining,
+                cid: None,
+                nad: None,
+                inf,
+            },
+            damaged,
+        )
     }
 }

@@ -20,7 +20,10 @@ pub struct Rcs380Core {
 impl Rcs380Core {
     /// An RC-S380 with `card` on it.
     pub fn new(card: VirtualCard) -> Self {
-        Self { picc: TypeBCard::new(card), rf_on: false }
+        Self {
+            picc: TypeBCard::new(card),
+            rf_on: false,
+        }
     }
 
     /// Whether the RF field is on.
@@ -41,7 +44,9 @@ impl ReaderCore for Rcs380Core {
             // ACK from the host (cancel) or garbage: no answer
             return vec![];
         };
-        let (Some(0xD6), Some(&command)) = (d.first().copied(), d.get(1)) else { return vec![Frame::Error.encode()] };
+        let (Some(0xD6), Some(&command)) = (d.first().copied(), d.get(1)) else {
+            return vec![Frame::Error.encode()];
+        };
         let params = d.get(2..).unwrap_or(&[]);
         let payload = match command {
             code::SET_COMMAND_TYPE | code::IN_SET_RF | code::IN_SET_PROTOCOL => {
@@ -70,9 +75,21 @@ impl ReaderCore for Rcs380Core {
                     RfAnswer::Silence
                 };
                 let a = match answer {
-                    RfAnswer::Frame(f) => InCommRfAnswer { errors: 0, flags: 0, data: f },
-                    RfAnswer::Damaged => InCommRfAnswer { errors: 0x04, flags: 0, data: vec![] },
-                    RfAnswer::Silence => InCommRfAnswer { errors: 0x80, flags: 0, data: vec![] },
+                    RfAnswer::Frame(f) => InCommRfAnswer {
+                        errors: 0,
+                        flags: 0,
+                        data: f,
+                    },
+                    RfAnswer::Damaged => InCommRfAnswer {
+                        errors: 0x04,
+                        flags: 0,
+                        data: vec![],
+                    },
+                    RfAnswer::Silence => InCommRfAnswer {
+                        errors: 0x80,
+                        flags: 0,
+                        data: vec![],
+                    },
                 };
                 a.to_payload()
             }
