@@ -12,6 +12,7 @@ pub mod browser;
 pub mod components;
 pub mod i18n;
 pub mod messages;
+pub mod reader_notice;
 pub mod session;
 pub mod usb_reader;
 

@@ -179,27 +179,46 @@ pub async fn claim(device: UsbDevice, interface: u8) -> Result<ClaimedReader, Us
     Ok(ClaimedReader { pipe: WebUsbPipe::new(device, out_packet_sizes), info, interface })
 }
 
-/// Calls a function whenever a USB device is unplugged, until dropped.
-pub struct DisconnectWatch {
-    listener: Closure<dyn FnMut(JsValue)>,
+/// Which `navigator.usb` event to watch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DeviceEvent {
+    /// A device this origin may use was plugged in.
+    Connect,
+    /// A device was unplugged.
+    Disconnect,
 }
 
-impl DisconnectWatch {
-    /// Starts watching; `on_disconnect` receives the device that went away.
-    pub fn new(mut on_disconnect: impl FnMut(UsbDevice) + 'static) -> Result<Self, UsbError> {
-        let listener = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
-            let event: UsbConnectionEvent = event.unchecked_into();
-            on_disconnect(event.device());
-        });
-        usb()?.add_event_listener("disconnect", listener.as_ref().unchecked_ref::<Function>());
-        Ok(Self { listener })
+impl DeviceEvent {
+    fn name(self) -> &'static str {
+        match self {
+            DeviceEvent::Connect => "connect",
+            DeviceEvent::Disconnect => "disconnect",
+        }
     }
 }
 
-impl Drop for DisconnectWatch {
+/// Calls a function whenever a USB device comes or goes, until dropped.
+pub struct DeviceEventWatch {
+    event: DeviceEvent,
+    listener: Closure<dyn FnMut(JsValue)>,
+}
+
+impl DeviceEventWatch {
+    /// Starts watching; `on_event` receives the device that came or went.
+    pub fn new(event: DeviceEvent, mut on_event: impl FnMut(UsbDevice) + 'static) -> Result<Self, UsbError> {
+        let listener = Closure::<dyn FnMut(JsValue)>::new(move |value: JsValue| {
+            let value: UsbConnectionEvent = value.unchecked_into();
+            on_event(value.device());
+        });
+        usb()?.add_event_listener(event.name(), listener.as_ref().unchecked_ref::<Function>());
+        Ok(Self { event, listener })
+    }
+}
+
+impl Drop for DeviceEventWatch {
     fn drop(&mut self) {
         if let Ok(usb) = usb() {
-            usb.remove_event_listener("disconnect", self.listener.as_ref().unchecked_ref::<Function>());
+            usb.remove_event_listener(self.event.name(), self.listener.as_ref().unchecked_ref::<Function>());
         }
     }
 }

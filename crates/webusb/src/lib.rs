@@ -24,7 +24,7 @@ pub mod error;
 pub mod pipe;
 
 pub use device::{
-    claim, get_permitted_devices, open_for_descriptors, request_device, same_device, ClaimedReader, DeviceInfo,
-    DisconnectWatch,
+    claim, get_permitted_devices, open_for_descriptors, request_device, same_device, ClaimedReader, DeviceEvent,
+    DeviceEventWatch, DeviceInfo,
 };
 pub use pipe::WebUsbPipe;

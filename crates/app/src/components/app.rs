@@ -1,25 +1,112 @@
 //! The root: owns the chosen language, the card session and where the card comes from, and lays
 //! out the page.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use webusb::bindings::UsbDevice;
+use webusb::{DeviceEvent, DeviceEventWatch};
+use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::card_panel::CardPanel;
 use super::header::Header;
-use super::reader_panel::ReaderPanel;
+use super::reader_panel::{ReaderNotice, ReaderPanel, Source};
 use crate::browser;
 use crate::i18n::{Lang, Text};
+use crate::reader_notice;
 use crate::session::{AppChannel, Session};
+use crate::usb_reader::{self, ConnectedReader, ReaderProblem};
+
+/// A fresh virtual card of a demo persona.
+fn demo_channel(persona: &str) -> Option<AppChannel> {
+    let card = sim::VirtualCard::new(sim::persona(persona)?).ok()?;
+    Some(AppChannel::Demo(sim::SimChannel::new(card)))
+}
+
+/// The reader currently in use (to recognise it in `disconnect` and `connect` events).
+#[derive(Default)]
+struct ReaderSlot {
+    device: Option<UsbDevice>,
+    /// VID:PID of a reader that was unplugged, to take it up again when it returns.
+    lost: Option<(u16, u16)>,
+}
 
 /// The whole app. The language lives here and reaches every component through context.
 #[function_component(App)]
 pub fn app() -> Html {
     let lang = use_state(Lang::default);
-    let persona = use_state(|| String::from("standard"));
+    let source = use_state(|| Source::Demo { persona: "standard".into() });
+    let notice = use_state(|| None::<ReaderNotice>);
     let session = use_state(Session::default);
+    // The channel the next "read" opens: a new demo card, or a reader just connected.
+    let pending: Rc<RefCell<Option<AppChannel>>> = use_mut_ref(|| demo_channel("standard"));
+    let reader_slot: Rc<RefCell<ReaderSlot>> = use_mut_ref(ReaderSlot::default);
 
     {
         let tag = lang.tag();
         use_effect_with(*lang, move |_| browser::set_document_language(tag));
+    }
+
+    // Taking a connected reader into use, from a click or from its return after unplugging.
+    let adopt = {
+        let source = source.clone();
+        let notice = notice.clone();
+        let pending = pending.clone();
+        let reader_slot = reader_slot.clone();
+        Rc::new(move |result: Result<ConnectedReader, ReaderProblem>| match result {
+            Ok(reader) => {
+                *pending.borrow_mut() = Some(reader.channel);
+                *reader_slot.borrow_mut() = ReaderSlot { device: Some(reader.device), lost: None };
+                notice.set(None);
+                source.set(Source::Reader(reader.description));
+            }
+            Err(problem) => {
+                notice.set(Some(reader_notice::for_problem(&problem)));
+                source.set(Source::Demo { persona: "standard".into() });
+                *pending.borrow_mut() = demo_channel("standard");
+            }
+        })
+    };
+
+    // Unplugging stops the flow cleanly; plugging the same reader back takes it up again.
+    {
+        let source = source.clone();
+        let notice = notice.clone();
+        let session = session.clone();
+        let pending = pending.clone();
+        let reader_slot = reader_slot.clone();
+        let adopt = adopt.clone();
+        use_effect_with((), move |_| {
+            let on_disconnect = {
+                let reader_slot = reader_slot.clone();
+                move |device: UsbDevice| {
+                    let mut slot = reader_slot.borrow_mut();
+                    if slot.device.as_ref().is_some_and(|current| webusb::same_device(current, &device)) {
+                        slot.lost = Some((device.vendor_id(), device.product_id()));
+                        slot.device = None;
+                        session.close();
+                        pending.borrow_mut().take();
+                        notice.set(Some(ReaderNotice { text: Text::AdviceDisconnected, technical: String::new() }));
+                        if let Source::Reader(description) = &*source {
+                            source.set(Source::ReaderLost(description.clone()));
+                        }
+                    }
+                }
+            };
+            let on_connect = move |device: UsbDevice| {
+                let returning = reader_slot.borrow().lost == Some((device.vendor_id(), device.product_id()));
+                if returning {
+                    let adopt = adopt.clone();
+                    spawn_local(async move { adopt(usb_reader::connect(device).await) });
+                }
+            };
+            let watches = (
+                DeviceEventWatch::new(DeviceEvent::Disconnect, on_disconnect).ok(),
+                DeviceEventWatch::new(DeviceEvent::Connect, on_connect).ok(),
+            );
+            move || drop(watches)
+        });
     }
 
     let on_language = {
@@ -27,27 +114,74 @@ pub fn app() -> Html {
         Callback::from(move |chosen: Lang| lang.set(chosen))
     };
     let on_persona = {
-        let persona = persona.clone();
-        Callback::from(move |chosen: String| persona.set(chosen))
-    };
-    // Demo mode: a fresh virtual card of the chosen persona each time the card is read anew.
-    let connect = {
-        let persona = persona.clone();
-        Callback::from(move |()| {
-            let persona = sim::persona(&persona)?;
-            let card = sim::VirtualCard::new(persona).ok()?;
-            Some(AppChannel::Demo(sim::SimChannel::new(card)))
+        let source = source.clone();
+        let pending = pending.clone();
+        Callback::from(move |chosen: String| {
+            *pending.borrow_mut() = demo_channel(&chosen);
+            source.set(Source::Demo { persona: chosen });
         })
     };
+    let on_demo = {
+        let source = source.clone();
+        let notice = notice.clone();
+        let pending = pending.clone();
+        let reader_slot = reader_slot.clone();
+        Callback::from(move |()| {
+            *reader_slot.borrow_mut() = ReaderSlot::default();
+            *pending.borrow_mut() = demo_channel("standard");
+            notice.set(None);
+            source.set(Source::Demo { persona: "standard".into() });
+        })
+    };
+    let on_connect = {
+        let source = source.clone();
+        let notice = notice.clone();
+        let adopt = adopt.clone();
+        Callback::from(move |()| {
+            let source = source.clone();
+            let notice = notice.clone();
+            let adopt = adopt.clone();
+            let previous = (*source).clone();
+            // requestDevice must start inside the click: the future is polled right away.
+            spawn_local(async move {
+                let (ids, classes) = usb_reader::chooser_filters();
+                match webusb::request_device(&ids, &classes).await {
+                    Ok(device) => {
+                        source.set(Source::Connecting);
+                        adopt(usb_reader::connect(device).await);
+                    }
+                    Err(error) => {
+                        notice.set(Some(ReaderNotice {
+                            text: reader_notice::for_usb_error(&error),
+                            technical: error.to_string(),
+                        }));
+                        source.set(previous);
+                    }
+                }
+            });
+        })
+    };
+    let connect = {
+        let pending = pending.clone();
+        Callback::from(move |()| pending.borrow_mut().take())
+    };
+    let source_key = match &*source {
+        Source::Demo { persona } => format!("demo:{persona}"),
+        Source::Connecting => "connecting".to_string(),
+        Source::Reader(reader) => format!("reader:{}", reader.ids),
+        Source::ReaderLost(reader) => format!("lost:{}", reader.ids),
+    };
+    let demo = matches!(*source, Source::Demo { .. });
 
     html! {
         <ContextProvider<Lang> context={*lang}>
             <a class="skip-link" href="#main">{ Text::SkipToContent.get(*lang) }</a>
-            <Header on_language={on_language} demo={true} />
+            <Header on_language={on_language} {demo} />
             <main id="main" tabindex="-1">
                 <p class="tagline">{ Text::AppTagline.get(*lang) }</p>
-                <ReaderPanel webusb={browser::has_webusb()} persona={AttrValue::from((*persona).clone())} {on_persona} />
-                <CardPanel session={(*session).clone()} {connect} source_key={AttrValue::from(format!("demo:{}", *persona))} />
+                <ReaderPanel webusb={browser::has_webusb()} source={(*source).clone()} notice={(*notice).clone()}
+                    {on_persona} {on_connect} {on_demo} />
+                <CardPanel session={(*session).clone()} {connect} source_key={AttrValue::from(source_key)} />
             </main>
             <footer class="site-footer">
                 <p>{ Text::FooterNotice.get(*lang) }</p>

@@ -61,7 +61,8 @@ struct PinOutcome {
 pub struct CardPanelProps {
     /// The app's card session.
     pub session: Session,
-    /// Makes the channel to open when "read" is pressed (the demo card, or a reader's driver).
+    /// Hands over a new channel to open when "read" is pressed (a new demo card, or a reader
+    /// just connected); `None` reads the card on the channel already held.
     pub connect: Callback<(), Option<AppChannel>>,
     /// Changes whenever the source of the card changes (another persona or reader), which
     /// resets the panel.
@@ -95,13 +96,19 @@ pub fn card_panel(props: &CardPanelProps) -> Html {
         let session = props.session.clone();
         let connect = props.connect.clone();
         Callback::from(move |_| {
-            let Some(channel) = connect.emit(()) else { return };
+            // A new source (demo persona or reader) opens its channel; otherwise the card on the
+            // reader is reset and identified again, keeping its PIN counters.
+            let fresh = connect.emit(());
             let view = view.clone();
             let session = session.clone();
             outcome.set(None);
             view.set(View::Busy);
             spawn_local(async move {
-                let result = match session.open(channel).await {
+                let opened = match fresh {
+                    Some(channel) => session.open(channel).await,
+                    None => session.reconnect().await,
+                };
+                let result = match opened {
                     Ok(_) => session.overview().await,
                     Err(error) => Err(error),
                 };

@@ -1,9 +1,12 @@
 //! The reader panel: where the card comes from. Demo mode (the virtual card, with a persona
-//! picker) is the default while no reader is connected.
+//! picker) is the default while no reader is connected; "connect a card reader" opens the
+//! browser's chooser; a reader that a page cannot use is explained, with what to do.
 
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Text};
+use crate::usb_reader::ReaderDescription;
+use reader::catalog::DriverKind;
 
 /// The demo personas the picker offers (ids of `sim::personas()`), with their labels.
 pub const DEMO_PERSONAS: [(&str, Text); 10] = [
@@ -19,19 +22,57 @@ pub const DEMO_PERSONAS: [(&str, Text); 10] = [
     ("expired-auth", Text::PersonaExpiredAuth),
 ];
 
+/// Where the card comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Source {
+    /// The virtual card of a demo persona.
+    Demo {
+        /// Persona id.
+        persona: String,
+    },
+    /// A reader is being opened.
+    Connecting,
+    /// A real (or polyfilled) reader.
+    Reader(ReaderDescription),
+    /// The reader was unplugged; it is taken up again when it comes back.
+    ReaderLost(ReaderDescription),
+}
+
+/// A message about the reader: what happened and what to do, plus a technical line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReaderNotice {
+    /// The explanation and fix.
+    pub text: Text,
+    /// Extra technical detail (the browser's or the catalogue's words), may be empty.
+    pub technical: String,
+}
+
 /// Props of [`ReaderPanel`].
 #[derive(Properties, PartialEq)]
 pub struct ReaderPanelProps {
     /// Whether this browser offers WebUSB at all.
     pub webusb: bool,
-    /// The demo persona in use.
-    pub persona: AttrValue,
+    /// Where the card comes from now.
+    pub source: Source,
+    /// A message about the last reader action, if any.
+    pub notice: Option<ReaderNotice>,
     /// Called with the persona the person picked.
     pub on_persona: Callback<String>,
+    /// "Connect a card reader" (runs inside the click, as WebUSB requires).
+    pub on_connect: Callback<()>,
+    /// "Back to the demo card".
+    pub on_demo: Callback<()>,
 }
 
-/// Shows where the card comes from: the demo card and its persona, whether this browser can use
-/// USB readers, and which readers a web page can use.
+fn driver_text(driver: DriverKind) -> Text {
+    match driver {
+        DriverKind::Rcs300Vendor => Text::DriverRcs300,
+        DriverKind::Port100 => Text::DriverRcs380,
+        DriverKind::Ccid => Text::DriverCcid,
+    }
+}
+
+/// Shows where the card comes from and how to change it.
 #[function_component(ReaderPanel)]
 pub fn reader_panel(props: &ReaderPanelProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
@@ -44,21 +85,67 @@ pub fn reader_panel(props: &ReaderPanelProps) -> Html {
             }
         })
     };
+    let connect = {
+        let on_connect = props.on_connect.clone();
+        Callback::from(move |_| on_connect.emit(()))
+    };
+    let demo = {
+        let on_demo = props.on_demo.clone();
+        Callback::from(move |_| on_demo.emit(()))
+    };
+    let connecting = props.source == Source::Connecting;
+
+    let status = match &props.source {
+        Source::Demo { .. } => html! { <p class="reader-status" role="status">{ Text::ReaderNoneConnected.get(lang) }</p> },
+        Source::Connecting => html! { <p class="reader-status" role="status">{ Text::ReaderConnecting.get(lang) }</p> },
+        Source::Reader(reader) | Source::ReaderLost(reader) => html! {
+            <dl class="facts reader-connected">
+                <dt>{ Text::ReaderConnectedLabel.get(lang) }</dt>
+                <dd class="reader-name">{ format!("{} ({})", reader.name, reader.ids) }</dd>
+                <dt>{ Text::ReaderHowLabel.get(lang) }</dt>
+                <dd>{ driver_text(reader.driver).get(lang) }</dd>
+            </dl>
+        },
+    };
+
     html! {
         <section class="panel reader-panel" aria-labelledby="reader-panel-title">
             <h2 id="reader-panel-title">{ Text::ReaderPanelTitle.get(lang) }</h2>
-            <p class="reader-status" role="status">{ Text::ReaderNoneConnected.get(lang) }</p>
+            { status }
+            if let Some(notice) = &props.notice {
+                <div class="notice notice-warning reader-notice" role="alert">
+                    <p>{ notice.text.get(lang) }</p>
+                    if !notice.technical.is_empty() {
+                        <details><summary>{ Text::TechnicalDetails.get(lang) }</summary><p class="mono">{ &notice.technical }</p></details>
+                    }
+                </div>
+            }
             <p class="reader-support">{ support.get(lang) }</p>
             <p class="reader-which">{ Text::ReaderWhichWork.get(lang) }</p>
-            <div class="demo-box">
-                <p><span class="badge badge-demo">{ Text::DemoBadge.get(lang) }</span>{ " " }{ Text::DemoExplanation.get(lang) }</p>
-                <label for="persona-picker" class="field-label">{ Text::DemoPersonaLabel.get(lang) }</label>
-                <select id="persona-picker" {onchange}>
-                    { for DEMO_PERSONAS.iter().map(|(id, label)| html! {
-                        <option value={*id} selected={props.persona.as_str() == *id}>{ label.get(lang) }</option>
-                    }) }
-                </select>
+            <div class="reader-actions">
+                <button type="button" class="button-secondary" onclick={connect} disabled={!props.webusb || connecting}>
+                    { Text::ConnectReader.get(lang) }
+                </button>
+                if !matches!(props.source, Source::Demo { .. }) {
+                    <button type="button" class="button-secondary" onclick={demo}>{ Text::BackToDemo.get(lang) }</button>
+                }
             </div>
+            if let Source::Demo { persona } = &props.source {
+                <div class="demo-box">
+                    <p><span class="badge badge-demo">{ Text::DemoBadge.get(lang) }</span>{ " " }{ Text::DemoExplanation.get(lang) }</p>
+                    <label for="persona-picker" class="field-label">{ Text::DemoPersonaLabel.get(lang) }</label>
+                    <select id="persona-picker" {onchange}>
+                        { for DEMO_PERSONAS.iter().map(|(id, label)| html! {
+                            <option value={*id} selected={persona.as_str() == *id}>{ label.get(lang) }</option>
+                        }) }
+                    </select>
+                </div>
+            }
+            <details class="setup-help">
+                <summary>{ Text::SetupHelpTitle.get(lang) }</summary>
+                <p>{ Text::SetupHelpLinux.get(lang) }</p>
+                <p>{ Text::SetupHelpWindows.get(lang) }</p>
+            </details>
         </section>
     }
 }
