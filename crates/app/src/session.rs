@@ -229,6 +229,30 @@ impl Session {
     pub async fn pin_status(&self, pin: PinRef) -> Result<PinStatus, SessionError> {
         self.with_card(async |card| Ok(card.pin_status(pin).await?)).await
     }
+
+    /// The date of birth from 基本4情報 (text AP EF 0002, mynacard.md §9.1), for the age gate of
+    /// the clinic rehearsal (flows.md §1B C5). `pin` must be the card-info PIN; it goes through
+    /// the PIN guard like every entry (tries read first, last try only with `confirmation`).
+    /// Only the 4-items file is read — never the My Number (flows.md §0.1 data minimisation) —
+    /// and only the date leaves this function; name, address and sex are dropped here.
+    pub async fn read_birth_date(
+        &self,
+        pin: &Pin,
+        confirmation: Option<LastTryConfirmation>,
+    ) -> Result<card::Date, SessionError> {
+        if pin.reference() != PinRef::TextPin {
+            return Err(SessionError::Card(CardError::PinForOtherReference {
+                expected: PinRef::TextPin,
+                given: pin.reference(),
+            }));
+        }
+        self.with_card(async |card| {
+            card.verify(pin, confirmation).await?;
+            let basic4 = card.read_basic4().await?;
+            Ok(basic4.birth_date)
+        })
+        .await
+    }
 }
 
 /// The summary of a DER certificate, via the `pki` crate.
@@ -343,4 +367,50 @@ mod tests {
         *session.slot.borrow_mut() = taken;
         assert!(pollster::block_on(session.overview()).is_ok());
     }
+
+    #[test]
+    fn birth_date_comes_from_the_four_items_file_only() {
+        let session = Session::default();
+        pollster::block_on(session.open(demo("age40"))).unwrap();
+        session.slot.borrow_mut().as_mut().unwrap().take_trace();
+        let pin = Pin::new(PinRef::TextPin, "1234").unwrap();
+        let birth = pollster::block_on(session.read_birth_date(&pin, None)).unwrap();
+        assert_eq!(birth.to_string(), "1986-12-03");
+        let trace = session.slot.borrow_mut().as_mut().unwrap().take_trace();
+        let commands: Vec<String> = trace.iter().map(|e| card::trace::to_hex(&e.command)).collect();
+        // SELECT text AP; the card-info PIN's tries (SELECT EF 0011 + empty VERIFY); the VERIFY
+        // (PIN redacted in the trace); one extended READ BINARY of SFI 02 = EF 0002 (基本4情報).
+        // Nothing touches EF 0001, the My Number.
+        assert_eq!(
+            commands,
+            [
+                "00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 08",
+                "00 A4 02 0C 02 00 11",
+                "00 20 00 80",
+                "00 A4 02 0C 02 00 11",
+                "00 20 00 80 04",
+                "00 B0 82 00 00 00 00",
+            ]
+        );
+    }
+
+    #[test]
+    fn birth_date_read_spends_a_try_only_on_a_wrong_card_info_pin() {
+        let session = Session::default();
+        pollster::block_on(session.open(demo("age39"))).unwrap();
+        let auth = Pin::new(PinRef::JpkiAuth, "1234").unwrap();
+        assert!(matches!(
+            pollster::block_on(session.read_birth_date(&auth, None)),
+            Err(SessionError::Card(CardError::PinForOtherReference { expected: PinRef::TextPin, given: PinRef::JpkiAuth }))
+        ));
+        assert_eq!(pollster::block_on(session.pin_status(PinRef::TextPin)).unwrap(), PinStatus::TriesLeft(3));
+        let wrong = Pin::new(PinRef::TextPin, "9999").unwrap();
+        assert!(matches!(
+            pollster::block_on(session.read_birth_date(&wrong, None)),
+            Err(SessionError::Card(CardError::WrongPin { pin: PinRef::TextPin, tries_left: 2 }))
+        ));
+        let right = Pin::new(PinRef::TextPin, "1234").unwrap();
+        assert_eq!(pollster::block_on(session.read_birth_date(&right, None)).unwrap().to_string(), "1987-03-31");
+    }
+
 }
