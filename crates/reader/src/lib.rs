@@ -29,6 +29,7 @@ pub mod fuzzing;
 pub mod isodep;
 pub mod port100;
 pub mod rcs300;
+mod redact;
 pub mod t1;
 pub mod usb;
 

@@ -124,6 +124,10 @@ pub trait UsbPipe {
 
     /// Reads one transfer of at most `max_len` bytes from a bulk IN endpoint, or fails with
     /// [`UsbError::Timeout`] after `timeout_ms`.
+    ///
+    /// WebUSB cannot cancel a `transferIn`: a backend whose timer wins the race must keep the
+    /// pending transfer and hand its data to the next `bulk_in` on that endpoint, so no reply
+    /// is lost or delivered twice.
     async fn bulk_in(&mut self, endpoint: u8, max_len: usize, timeout_ms: u32) -> Result<Vec<u8>, UsbError>;
 
     /// Reads one transfer from an interrupt IN endpoint (CCID NotifySlotChange, readers.md §2.3).

@@ -188,9 +188,11 @@ impl<P: UsbPipe> CcidChannel<P> {
     pub async fn command(&mut self, command: &Command) -> Result<Response, CcidError> {
         let seq = self.seq;
         self.seq = self.seq.wrapping_add(1);
-        let bytes = command.to_message(self.options.slot, seq).encode();
+        let mut bytes = command.to_message(self.options.slot, seq).encode();
         self.transfers.bulk_out += 1;
-        self.pipe.bulk_out(self.endpoints.bulk_out, &bytes).await?;
+        let sent = self.pipe.bulk_out(self.endpoints.bulk_out, &bytes).await;
+        zeroize::Zeroize::zeroize(&mut bytes);
+        sent?;
         let mut extensions = 0u32;
         let mut stale = 0u32;
         loop {
@@ -227,9 +229,24 @@ impl<P: UsbPipe> CcidChannel<P> {
         }
     }
 
+    /// Reads and discards replies left from an earlier session (10 ms reads until quiet), so
+    /// a stale reply can never be taken for the answer to a new command.
+    async fn drain(&mut self) -> Result<(), CcidError> {
+        for _ in 0..8 {
+            self.transfers.bulk_in += 1;
+            match self.pipe.bulk_in(self.endpoints.bulk_in, self.max_message(), 10).await {
+                Ok(_) => continue,
+                Err(UsbError::Timeout { .. }) => return Ok(()),
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Ok(())
+    }
+
     /// Powers the card on, configures the protocol, and returns the ATR.
     pub async fn power_on(&mut self) -> Result<Vec<u8>, CcidError> {
         self.link = Link::Off;
+        self.drain().await?;
         let atr_bytes = self.command(&Command::IccPowerOn(PowerSelect::Automatic)).await?.data;
         match self.level() {
             ExchangeLevel::ShortApdu | ExchangeLevel::ExtendedApdu => self.link = Link::Apdu,
@@ -292,8 +309,12 @@ impl<P: UsbPipe> CcidChannel<P> {
         Ok(Interrupt::decode(&bytes)?)
     }
 
+    /// One XfrBlock; the copy of the data is wiped afterwards.
     async fn xfr(&mut self, data: Vec<u8>, bwi: u8, level: ChainParameter) -> Result<Response, CcidError> {
-        self.command(&Command::XfrBlock { bwi, level, data }).await
+        let mut command = Command::XfrBlock { bwi, level, data };
+        let result = self.command(&command).await;
+        command.wipe();
+        result
     }
 
     /// APDU level: send with command chaining, collect response chaining.

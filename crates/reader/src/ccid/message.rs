@@ -16,8 +16,8 @@ use alloc::vec::Vec;
 
 use crate::codec::{put_u32_le, Cursor, DecodeError};
 
-/// A bulk message as bytes on the wire, either direction.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A bulk message as bytes on the wire, either direction. `Debug` shows the data length only.
+#[derive(Clone, PartialEq, Eq)]
 pub struct RawMessage {
     /// bMessageType.
     pub message_type: u8,
@@ -29,6 +29,18 @@ pub struct RawMessage {
     pub params: [u8; 3],
     /// abData (dwLength bytes).
     pub data: Vec<u8>,
+}
+
+impl core::fmt::Debug for RawMessage {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("RawMessage")
+            .field("message_type", &self.message_type)
+            .field("slot", &self.slot)
+            .field("seq", &self.seq)
+            .field("params", &self.params)
+            .field("data", &crate::redact::Redacted(&self.data))
+            .finish()
+    }
 }
 
 /// Header length.
@@ -216,7 +228,8 @@ impl ProtocolParameters {
 }
 
 /// A PC_to_RDR command (readers.md §2.2). Each names the response message type it expects.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// `Debug` shows data lengths only (XfrBlock may carry a PIN).
+#[derive(Clone, PartialEq, Eq)]
 pub enum Command {
     /// 0x62 PC_to_RDR_IccPowerOn → DataBlock (ATR).
     IccPowerOn(PowerSelect),
@@ -243,6 +256,24 @@ pub enum Command {
     Escape(Vec<u8>),
 }
 
+impl core::fmt::Debug for Command {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        use crate::redact::Redacted;
+        match self {
+            Self::IccPowerOn(p) => f.debug_tuple("IccPowerOn").field(p).finish(),
+            Self::IccPowerOff => f.write_str("IccPowerOff"),
+            Self::GetSlotStatus => f.write_str("GetSlotStatus"),
+            Self::XfrBlock { bwi, level, data } => {
+                f.debug_struct("XfrBlock").field("bwi", bwi).field("level", level).field("data", &Redacted(data)).finish()
+            }
+            Self::GetParameters => f.write_str("GetParameters"),
+            Self::ResetParameters => f.write_str("ResetParameters"),
+            Self::SetParameters(p) => f.debug_tuple("SetParameters").field(p).finish(),
+            Self::Escape(d) => f.debug_tuple("Escape").field(&Redacted(d)).finish(),
+        }
+    }
+}
+
 impl Command {
     /// bMessageType of this command.
     pub fn message_type(&self) -> u8 {
@@ -256,6 +287,14 @@ impl Command {
             Self::ResetParameters => RESET_PARAMETERS,
             Self::SetParameters(_) => SET_PARAMETERS,
             Self::Escape(_) => ESCAPE,
+        }
+    }
+
+    /// Wipes the data a command carries (an XfrBlock may hold a PIN).
+    pub fn wipe(&mut self) {
+        use zeroize::Zeroize;
+        if let Self::XfrBlock { data, .. } | Self::Escape(data) = self {
+            data.zeroize();
         }
     }
 
@@ -569,6 +608,17 @@ mod tests {
             let m = RawMessage::decode(&cmd.to_message(0, 3).encode()).expect("valid");
             assert_eq!(Command::from_message(&m), Ok(cmd));
         }
+    }
+
+    #[test]
+    fn debug_never_shows_command_data() {
+        let verify = Command::XfrBlock { bwi: 0, level: ChainParameter::Whole, data: alloc::vec![0x00, 0x20, 0x00, 0x80, 0x04, 0x31, 0x32, 0x33, 0x34] };
+        assert_eq!(alloc::format!("{verify:?}"), "XfrBlock { bwi: 0, level: Whole, data: <9 bytes> }");
+        let mut wiped = verify.clone();
+        wiped.wipe();
+        assert_eq!(wiped, Command::XfrBlock { bwi: 0, level: ChainParameter::Whole, data: alloc::vec![] });
+        let m = verify.to_message(0, 1);
+        assert_eq!(alloc::format!("{m:?}"), "RawMessage { message_type: 111, slot: 0, seq: 1, params: [0, 0, 0], data: <9 bytes> }");
     }
 
     #[test]

@@ -21,8 +21,8 @@ pub enum SBlock {
     Wtx(u8),
 }
 
-/// An ISO-DEP block.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// An ISO-DEP block. `Debug` shows INF lengths only (it may carry a PIN).
+#[derive(Clone, PartialEq, Eq)]
 pub enum Block {
     /// Information block.
     I {
@@ -53,6 +53,24 @@ pub enum Block {
         /// CID byte, when present.
         cid: Option<u8>,
     },
+}
+
+impl core::fmt::Debug for Block {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        use crate::redact::Redacted;
+        match self {
+            Self::I { bn, chaining, cid, nad, inf } => f
+                .debug_struct("I")
+                .field("bn", bn)
+                .field("chaining", chaining)
+                .field("cid", cid)
+                .field("nad", nad)
+                .field("inf", &Redacted(inf))
+                .finish(),
+            Self::R { bn, nak, cid } => f.debug_struct("R").field("bn", bn).field("nak", nak).field("cid", cid).finish(),
+            Self::S { kind, cid } => f.debug_struct("S").field("kind", kind).field("cid", cid).finish(),
+        }
+    }
 }
 
 impl Block {

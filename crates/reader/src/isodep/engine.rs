@@ -41,8 +41,8 @@ pub enum Incoming<'a> {
     Timeout,
 }
 
-/// What to do next.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What to do next. `Debug` shows lengths only.
+#[derive(Clone, PartialEq, Eq)]
 pub enum Step {
     /// Send this block and wait at most `timeout_ms` for the answer.
     Send {
@@ -53,6 +53,16 @@ pub enum Step {
     },
     /// The complete response APDU.
     Done(Vec<u8>),
+}
+
+impl core::fmt::Debug for Step {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        use crate::redact::Redacted;
+        match self {
+            Self::Send { block, timeout_ms } => f.debug_struct("Send").field("block", &Redacted(block)).field("timeout_ms", timeout_ms).finish(),
+            Self::Done(r) => f.debug_tuple("Done").field(&Redacted(r)).finish(),
+        }
+    }
 }
 
 /// Consecutive R-block retries allowed (ISO/IEC 14443-4 §7.5.4: the PCD may retry; nfcpy
@@ -123,8 +133,9 @@ enum Phase {
     CardChaining,
 }
 
-/// One APDU exchange in progress.
-#[derive(Clone, Debug)]
+/// One APDU exchange in progress. Its copies of the command are wiped when it is dropped;
+/// `Debug` shows no bytes.
+#[derive(Clone)]
 pub struct Exchange {
     link: IsoDepLink,
     chunks: Vec<Vec<u8>>,
@@ -133,6 +144,21 @@ pub struct Exchange {
     response: Vec<u8>,
     retries: u8,
     phase: Phase,
+}
+
+impl core::fmt::Debug for Exchange {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Exchange").field("link", &self.link).field("chunk", &self.index).field("chunks", &self.chunks.len()).finish_non_exhaustive()
+    }
+}
+
+impl Drop for Exchange {
+    fn drop(&mut self) {
+        use zeroize::Zeroize;
+        self.chunks.zeroize();
+        self.last_i_block.zeroize();
+        self.response.zeroize();
+    }
 }
 
 impl Exchange {

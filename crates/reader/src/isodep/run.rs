@@ -37,8 +37,10 @@ pub async fn transmit<T: RfTransceiver>(reader: &mut T, link: &mut IsoDepLink, a
                 *link = exchange.link();
                 return Ok(response);
             }
-            Step::Send { block, timeout_ms } => {
-                let outcome = match reader.transceive(&block, timeout_ms).await {
+            Step::Send { mut block, timeout_ms } => {
+                let sent = reader.transceive(&block, timeout_ms).await;
+                zeroize::Zeroize::zeroize(&mut block);
+                let outcome = match sent {
                     Ok(o) => o,
                     Err(e) => {
                         *link = exchange.link();

@@ -16,6 +16,7 @@ use super::command::{
 };
 use super::frame::Frame;
 use crate::codec::DecodeError;
+use zeroize::Zeroize;
 use crate::isodep::run::{self, RfOutcome, RfTransceiver};
 use crate::isodep::{IsoDepError, IsoDepLink};
 use crate::usb::{UsbError, UsbPipe};
@@ -136,7 +137,14 @@ impl<P: UsbPipe> Rcs380<P> {
 
     /// Sends one command and returns the payload after `D7 <code+1>`.
     pub async fn command(&mut self, code: u8, params: &[u8], timeout_ms: u32) -> Result<Vec<u8>, Port100Error> {
-        self.write(&Frame::Data(command_data(code, params)).encode()).await?;
+        let command = Frame::Data(command_data(code, params));
+        let mut frame = command.encode();
+        if let Frame::Data(mut data) = command {
+            data.zeroize();
+        }
+        let written = self.write(&frame).await;
+        frame.zeroize();
+        written?;
         let ack = self.read(self.options.command_timeout_ms).await?;
         match Frame::decode(&ack) {
             Ok(Frame::Ack) => {}
@@ -208,7 +216,9 @@ impl<P: UsbPipe> RfTransceiver for Rcs380<P> {
     async fn transceive(&mut self, frame: &[u8], timeout_ms: u32) -> Result<RfOutcome, Port100Error> {
         let mut params = in_comm_rf_timeout(timeout_ms).to_vec();
         params.extend_from_slice(frame);
-        let payload = self.command(code::IN_COMM_RF, &params, timeout_ms).await?;
+        let payload = self.command(code::IN_COMM_RF, &params, timeout_ms).await;
+        params.zeroize();
+        let payload = payload?;
         let answer = InCommRfAnswer::parse(&payload)?;
         Ok(match answer.errors {
             0 => RfOutcome::Frame(answer.data),

@@ -135,11 +135,17 @@ impl<P: UsbPipe> Rcs300<P> {
         &mut self.pipe
     }
 
-    async fn message(&mut self, command: Command, timeout_ms: u32) -> Result<Response, Rcs300Error> {
+    /// Sends one message and reads its answer; the copies of the command are wiped.
+    async fn message(&mut self, mut command: Command, timeout_ms: u32) -> Result<Response, Rcs300Error> {
         let seq = self.seq;
         self.seq = self.seq.wrapping_add(1);
         self.transfers += 1;
-        self.pipe.bulk_out(self.options.bulk_out, &command.to_message(0, seq).encode()).await?;
+        let mut bytes = command.to_message(0, seq).encode();
+        let sent = self.pipe.bulk_out(self.options.bulk_out, &bytes).await;
+        zeroize::Zeroize::zeroize(&mut bytes);
+        let expected = command.response_type();
+        command.wipe();
+        sent?;
         for _ in 0..64 {
             self.transfers += 1;
             let raw = self.pipe.bulk_in(self.options.bulk_in, 65_546, timeout_ms.saturating_add(self.options.usb_margin_ms)).await?;
@@ -149,7 +155,7 @@ impl<P: UsbPipe> Rcs300<P> {
             }
             match r.status.command {
                 CommandStatus::TimeExtension => continue,
-                CommandStatus::Ok if r.message_type == command.response_type() => return Ok(r),
+                CommandStatus::Ok if r.message_type == expected => return Ok(r),
                 CommandStatus::Ok => {
                     return Err(DecodeError::Invalid { what: "RC-S300 answer", reason: "unexpected message type" }.into())
                 }
@@ -181,6 +187,15 @@ impl<P: UsbPipe> Rcs300<P> {
     /// Session setup: end → start → RF off → RF on (readers.md §4.3).
     pub async fn init(&mut self) -> Result<(), Rcs300Error> {
         self.link = None;
+        // discard replies left from an earlier session (10 ms reads until quiet)
+        for _ in 0..8 {
+            self.transfers += 1;
+            match self.pipe.bulk_in(self.options.bulk_in, 65_546, 10).await {
+                Ok(_) => continue,
+                Err(UsbError::Timeout { .. }) => break,
+                Err(e) => return Err(e.into()),
+            }
+        }
         for action in [SessionAction::End, SessionAction::Start, SessionAction::RfOff, SessionAction::RfOn] {
             self.control(manage_session(action)).await?;
         }

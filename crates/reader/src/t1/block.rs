@@ -37,8 +37,9 @@ pub enum SKind {
     Wtx,
 }
 
-/// A T=1 block without its NAD and epilogue.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A T=1 block without its NAD and epilogue. `Debug` shows INF lengths only (it may carry a
+/// PIN).
+#[derive(Clone, PartialEq, Eq)]
 pub enum Block {
     /// Information block.
     I {
@@ -65,6 +66,17 @@ pub enum Block {
         /// INF (IFS size or WTX multiplier).
         inf: Vec<u8>,
     },
+}
+
+impl core::fmt::Debug for Block {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        use crate::redact::Redacted;
+        match self {
+            Self::I { ns, more, inf } => f.debug_struct("I").field("ns", ns).field("more", more).field("inf", &Redacted(inf)).finish(),
+            Self::R { nr, error } => f.debug_struct("R").field("nr", nr).field("error", error).finish(),
+            Self::S { kind, response, inf } => f.debug_struct("S").field("kind", kind).field("response", response).field("inf", inf).finish(),
+        }
+    }
 }
 
 impl Block {

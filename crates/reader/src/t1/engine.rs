@@ -43,8 +43,8 @@ pub enum Incoming<'a> {
     Timeout,
 }
 
-/// What to do next.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What to do next. `Debug` shows lengths only.
+#[derive(Clone, PartialEq, Eq)]
 pub enum Step {
     /// Send these bytes and feed the answer back.
     Send(Vec<u8>),
@@ -57,6 +57,19 @@ pub enum Step {
     },
     /// The complete response APDU.
     Done(Vec<u8>),
+}
+
+impl core::fmt::Debug for Step {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        use crate::redact::Redacted;
+        match self {
+            Self::Send(b) => f.debug_tuple("Send").field(&Redacted(b)).finish(),
+            Self::SendWithWaitingTime { bytes, multiplier } => {
+                f.debug_struct("SendWithWaitingTime").field("bytes", &Redacted(bytes)).field("multiplier", multiplier).finish()
+            }
+            Self::Done(r) => f.debug_tuple("Done").field(&Redacted(r)).finish(),
+        }
+    }
 }
 
 /// Link state kept between APDUs: sequence numbers and sizes.
@@ -108,8 +121,9 @@ enum Phase {
     Resynching { attempts: u8 },
 }
 
-/// One APDU exchange in progress.
-#[derive(Clone, Debug)]
+/// One APDU exchange in progress. Its copies of the command are wiped when it is dropped;
+/// `Debug` shows no bytes.
+#[derive(Clone)]
 pub struct Transceive {
     state: T1State,
     chunks: Vec<Vec<u8>>,
@@ -118,6 +132,21 @@ pub struct Transceive {
     response: Vec<u8>,
     errors: u8,
     phase: Phase,
+}
+
+impl core::fmt::Debug for Transceive {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Transceive").field("state", &self.state).field("chunk", &self.index).field("chunks", &self.chunks.len()).finish_non_exhaustive()
+    }
+}
+
+impl Drop for Transceive {
+    fn drop(&mut self) {
+        use zeroize::Zeroize;
+        self.chunks.zeroize();
+        self.last_sent.zeroize();
+        self.response.zeroize();
+    }
 }
 
 impl Transceive {
