@@ -41,25 +41,58 @@ pub fn run(args: DescribeArgs) -> ExitCode {
 fn describe(args: &DescribeArgs) -> Result<(String, Value), Failure> {
     let bytes = std::fs::read(&args.file)
         .map_err(|e| Failure::input(format!("cannot read {}: {e}", args.file.display())))?;
-    describe_bytes(&bytes).map_err(|reason| Failure::input(format!("{}: {reason}", args.file.display())))
+    describe_bytes(&bytes)
+        .map_err(|reason| Failure::input(format!("{}: {reason}", args.file.display())))
 }
 
 /// Describes a file's contents; the error text says why it is not a descriptor.
 pub fn describe_bytes(bytes: &[u8]) -> Result<(String, Value), String> {
-    let (ids, name, rows) = match std::str::from_utf8(bytes).ok().filter(|t| t.contains("idVendor:")) {
+    let (ids, name, rows) = match std::str::from_utf8(bytes)
+        .ok()
+        .filter(|t| t.contains("idVendor:"))
+    {
         Some(text) => {
             let dump = parse_dump(text).map_err(|e| format!("not a usable libccid dump: {e}"))?;
-            let rows = dump.interfaces.iter().map(|i| Row { number: i.number, class: i.class, ccid: Some(i.ccid) }).collect();
-            let name = if dump.product.is_empty() { None } else { Some(dump.product) };
+            let rows = dump
+                .interfaces
+                .iter()
+                .map(|i| Row {
+                    number: i.number,
+                    class: i.class,
+                    ccid: Some(i.ccid),
+                })
+                .collect();
+            let name = if dump.product.is_empty() {
+                None
+            } else {
+                Some(dump.product)
+            };
             (Some((dump.vid, dump.pid)), name, rows)
         }
         None => {
-            let d = parse_descriptors(bytes).map_err(|e| format!("not a libccid dump or USB descriptor bytes ({e})"))?;
-            let rows: Vec<Row> = d.interfaces.iter().filter(|i| i.alternate == 0).map(|i| Row { number: i.number, class: i.class, ccid: i.ccid }).collect();
+            let d = parse_descriptors(bytes)
+                .map_err(|e| format!("not a libccid dump or USB descriptor bytes ({e})"))?;
+            let rows: Vec<Row> = d
+                .interfaces
+                .iter()
+                .filter(|i| i.alternate == 0)
+                .map(|i| Row {
+                    number: i.number,
+                    class: i.class,
+                    ccid: i.ccid,
+                })
+                .collect();
             (d.ids, None, rows)
         }
     };
-    let facts: Vec<InterfaceFacts<'_>> = rows.iter().map(|r| InterfaceFacts { number: r.number, class: r.class, ccid: r.ccid.as_ref() }).collect();
+    let facts: Vec<InterfaceFacts<'_>> = rows
+        .iter()
+        .map(|r| InterfaceFacts {
+            number: r.number,
+            class: r.class,
+            ccid: r.ccid.as_ref(),
+        })
+        .collect();
     let verdict = assess(ids, &facts);
     let name = name.or(verdict.name.map(String::from));
     let hex4 = |v: u16| format!("{v:04X}");
@@ -84,8 +117,13 @@ pub fn describe_bytes(bytes: &[u8]) -> Result<(String, Value), String> {
         "advice": verdict.advice,
     });
     let mut text = String::new();
-    let id = ids.map(|(v, p)| format!("{v:04X}:{p:04X}")).unwrap_or_else(|| "unknown VID:PID".into());
-    text.push_str(&format!("{} ({id})\n", name.as_deref().unwrap_or("unknown reader")));
+    let id = ids
+        .map(|(v, p)| format!("{v:04X}:{p:04X}"))
+        .unwrap_or_else(|| "unknown VID:PID".into());
+    text.push_str(&format!(
+        "{} ({id})\n",
+        name.as_deref().unwrap_or("unknown reader")
+    ));
     for r in &rows {
         match r.ccid {
             Some(c) => text.push_str(&format!(
@@ -96,10 +134,17 @@ pub fn describe_bytes(bytes: &[u8]) -> Result<(String, Value), String> {
                 c.max_message_length,
                 c.protocol_names().join(", ")
             )),
-            None => text.push_str(&format!("  interface {}: class 0x{:02X}\n", r.number, r.class)),
+            None => text.push_str(&format!(
+                "  interface {}: class 0x{:02X}\n",
+                r.number, r.class
+            )),
         }
     }
-    text.push_str(&format!("browser: {}\n{}\n", verdict.browser.as_str(), verdict.advice));
+    text.push_str(&format!(
+        "browser: {}\n{}\n",
+        verdict.browser.as_str(),
+        verdict.advice
+    ));
     Ok((text, value))
 }
 
@@ -127,8 +172,14 @@ mod tests {
 
     #[test]
     fn describes_raw_bytes_of_a_vendor_class_ccid_reader() {
-        let mut b = vec![18, 1, 0, 2, 0, 0, 0, 64, 0xE6, 0x04, 0x1A, 0x51, 0, 1, 1, 2, 0, 1, 9, 4, 0, 0, 3, 0xFF, 0, 0, 0];
-        let dump = parse_dump(include_str!("../../reader/tests/readers/SCR3310-NTTCom.txt")).unwrap();
+        let mut b = vec![
+            18, 1, 0, 2, 0, 0, 0, 64, 0xE6, 0x04, 0x1A, 0x51, 0, 1, 1, 2, 0, 1, 9, 4, 0, 0, 3,
+            0xFF, 0, 0, 0,
+        ];
+        let dump = parse_dump(include_str!(
+            "../../reader/tests/readers/SCR3310-NTTCom.txt"
+        ))
+        .unwrap();
         b.extend_from_slice(&dump.interfaces[0].ccid.to_bytes());
         let (text, v) = describe_bytes(&b).unwrap();
         assert_eq!(v["vid"], "04E6");

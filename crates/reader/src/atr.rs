@@ -108,7 +108,12 @@ impl Atr {
             None
         };
         c.finish()?;
-        Ok(Self { ts, groups, historical, tck })
+        Ok(Self {
+            ts,
+            groups,
+            historical,
+            tck,
+        })
     }
 
     /// Encodes the ATR back (the TCK is recomputed when one was present).
@@ -117,7 +122,12 @@ impl Atr {
         let y1 = self.groups.first().map(presence).unwrap_or(0);
         o.push((y1 << 4) | (u8::try_from(self.historical.len()).unwrap_or(0x0F) & 0x0F));
         for g in &self.groups {
-            o.extend(g.ta.iter().chain(g.tb.iter()).chain(g.tc.iter()).chain(g.td.iter()));
+            o.extend(
+                g.ta.iter()
+                    .chain(g.tb.iter())
+                    .chain(g.tc.iter())
+                    .chain(g.td.iter()),
+            );
         }
         o.extend_from_slice(&self.historical);
         if self.tck.is_some() {
@@ -128,7 +138,13 @@ impl Atr {
 
     /// Protocols offered (from the TD bytes); T=0 alone when there is no TD1.
     pub fn protocols(&self) -> Vec<u8> {
-        let mut v: Vec<u8> = self.groups.iter().filter_map(|g| g.td).map(|td| td & 0x0F).filter(|t| *t != 15).collect();
+        let mut v: Vec<u8> = self
+            .groups
+            .iter()
+            .filter_map(|g| g.td)
+            .map(|td| td & 0x0F)
+            .filter(|t| *t != 15)
+            .collect();
         if v.is_empty() {
             v.push(0);
         }
@@ -153,16 +169,28 @@ impl Atr {
 
     /// The first group (i ≥ 3) specific to protocol `t`, as ISO/IEC 7816-3 §8.2.3 assigns it.
     fn first_specific(&self, t: u8) -> Option<&InterfaceGroup> {
-        self.groups.windows(2).skip(1).find(|w| w.first().and_then(|g| g.td).map(|td| td & 0x0F) == Some(t)).and_then(|w| w.get(1))
+        self.groups
+            .windows(2)
+            .skip(1)
+            .find(|w| w.first().and_then(|g| g.td).map(|td| td & 0x0F) == Some(t))
+            .and_then(|w| w.get(1))
     }
 
     /// T=1 parameters (IFSC default 32, BWI 4, CWI 13, LRC).
     pub fn t1_parameters(&self) -> T1Parameters {
         let g = self.first_specific(1);
-        let ifsc = g.and_then(|g| g.ta).filter(|v| *v != 0 && *v != 0xFF).unwrap_or(32);
+        let ifsc = g
+            .and_then(|g| g.ta)
+            .filter(|v| *v != 0 && *v != 0xFF)
+            .unwrap_or(32);
         let tb = g.and_then(|g| g.tb).unwrap_or(0x4D);
         let crc = g.and_then(|g| g.tc).is_some_and(|tc| tc & 1 != 0);
-        T1Parameters { ifsc, bwi: tb >> 4, cwi: tb & 0x0F, crc }
+        T1Parameters {
+            ifsc,
+            bwi: tb >> 4,
+            cwi: tb & 0x0F,
+            crc,
+        }
     }
 
     /// CCID SetParameters data for the protocol to use (readers.md §2.2): T=1 when offered.
@@ -181,13 +209,22 @@ impl Atr {
             }
         } else {
             let wi = self.groups.get(1).and_then(|g| g.tc).unwrap_or(10);
-            ProtocolParameters::T0 { findex_dindex: self.ta1(), tccks: inverse, guard_time: self.tc1(), waiting_integer: wi, clock_stop: 0 }
+            ProtocolParameters::T0 {
+                findex_dindex: self.ta1(),
+                tccks: inverse,
+                guard_time: self.tc1(),
+                waiting_integer: wi,
+                clock_stop: 0,
+            }
         }
     }
 }
 
 fn presence(g: &InterfaceGroup) -> u8 {
-    u8::from(g.ta.is_some()) | (u8::from(g.tb.is_some()) << 1) | (u8::from(g.tc.is_some()) << 2) | (u8::from(g.td.is_some()) << 3)
+    u8::from(g.ta.is_some())
+        | (u8::from(g.tb.is_some()) << 1)
+        | (u8::from(g.tc.is_some()) << 2)
+        | (u8::from(g.td.is_some()) << 3)
 }
 
 #[cfg(test)]
@@ -201,22 +238,49 @@ mod tests {
     fn reads_the_my_number_card_contact_atr() {
         let atr = Atr::parse(&MYNA).expect("valid");
         assert_eq!(atr.protocols(), [1]);
-        assert_eq!(atr.t1_parameters(), T1Parameters { ifsc: 254, bwi: 4, cwi: 5, crc: false });
+        assert_eq!(
+            atr.t1_parameters(),
+            T1Parameters {
+                ifsc: 254,
+                bwi: 4,
+                cwi: 5,
+                crc: false
+            }
+        );
         assert_eq!(atr.tc1(), 0xFF);
         assert_eq!(atr.tck, Some(0x14));
         assert_eq!(atr.to_bytes(), MYNA);
         assert_eq!(
             atr.ccid_parameters(),
-            ProtocolParameters::T1 { findex_dindex: 0x11, tccks: 0x10, guard_time: 0xFF, waiting_integers: 0x45, clock_stop: 0, ifsc: 0xFE, nad: 0 }
+            ProtocolParameters::T1 {
+                findex_dindex: 0x11,
+                tccks: 0x10,
+                guard_time: 0xFF,
+                waiting_integers: 0x45,
+                clock_stop: 0,
+                ifsc: 0xFE,
+                nad: 0
+            }
         );
     }
 
     #[test]
     fn reads_the_2024_card_atr_with_historical_bytes() {
-        let b = [0x3B, 0xDA, 0x13, 0xFF, 0x81, 0x31, 0xFB, 0x46, 0x80, 0x12, 0x39, 0x2F, 0x31, 0xC1, 0x73, 0xC6, 0x01, 0xC0, 0x3B];
+        let b = [
+            0x3B, 0xDA, 0x13, 0xFF, 0x81, 0x31, 0xFB, 0x46, 0x80, 0x12, 0x39, 0x2F, 0x31, 0xC1,
+            0x73, 0xC6, 0x01, 0xC0, 0x3B,
+        ];
         let atr = Atr::parse(&b).expect("valid");
         assert_eq!(atr.ta1(), 0x13);
-        assert_eq!(atr.t1_parameters(), T1Parameters { ifsc: 0xFB, bwi: 4, cwi: 6, crc: false });
+        assert_eq!(
+            atr.t1_parameters(),
+            T1Parameters {
+                ifsc: 0xFB,
+                bwi: 4,
+                cwi: 6,
+                crc: false
+            }
+        );
         assert_eq!(atr.historical.len(), 10);
         assert_eq!(atr.to_bytes(), b);
     }
@@ -225,9 +289,21 @@ mod tests {
     fn rejects_a_bad_tck_and_bad_ts() {
         let mut b = MYNA;
         b[8] ^= 1;
-        assert_eq!(Atr::parse(&b), Err(DecodeError::Checksum { what: "ATR TCK" }));
-        assert_eq!(Atr::parse(&[0x3C, 0x00]), Err(DecodeError::Invalid { what: "ATR", reason: "TS is neither 3B nor 3F" }));
-        assert!(matches!(Atr::parse(&MYNA[..6]), Err(DecodeError::Truncated { .. })));
+        assert_eq!(
+            Atr::parse(&b),
+            Err(DecodeError::Checksum { what: "ATR TCK" })
+        );
+        assert_eq!(
+            Atr::parse(&[0x3C, 0x00]),
+            Err(DecodeError::Invalid {
+                what: "ATR",
+                reason: "TS is neither 3B nor 3F"
+            })
+        );
+        assert!(matches!(
+            Atr::parse(&MYNA[..6]),
+            Err(DecodeError::Truncated { .. })
+        ));
     }
 
     #[test]
@@ -235,6 +311,15 @@ mod tests {
         let atr = Atr::parse(&[0x3B, 0x02, 0x14, 0x50]).expect("valid");
         assert_eq!(atr.protocols(), [0]);
         assert_eq!(atr.tck, None);
-        assert_eq!(atr.ccid_parameters(), ProtocolParameters::T0 { findex_dindex: 0x11, tccks: 0, guard_time: 0, waiting_integer: 10, clock_stop: 0 });
+        assert_eq!(
+            atr.ccid_parameters(),
+            ProtocolParameters::T0 {
+                findex_dindex: 0x11,
+                tccks: 0,
+                guard_time: 0,
+                waiting_integer: 10,
+                clock_stop: 0
+            }
+        );
     }
 }

@@ -89,9 +89,11 @@ driver); on Windows, bind the WinUSB driver (for example with Zadig).";
 const NTTCOM_ADVICE: &str = "A web page can use this contact reader (its interface is vendor \
 class, so Chrome does not protect it). If Chrome cannot claim it, another program holds the \
 reader: stop pcscd (Linux) or the vendor driver; on Windows, bind the WinUSB driver.";
-const APP_ONLY_ADVICE: &str = "This is a standard smart-card reader: Chrome does not let web pages \
+const APP_ONLY_ADVICE: &str =
+    "This is a standard smart-card reader: Chrome does not let web pages \
 use it. Use the app version of mynaweb, or an RC-S300 or RC-S380 reader.";
-const ACR122U_PICC_ADVICE: &str = "The ACR122U PICC interface is listed as unsupported by the CCID \
+const ACR122U_PICC_ADVICE: &str =
+    "The ACR122U PICC interface is listed as unsupported by the CCID \
 driver and Chrome does not let web pages use it. Use an RC-S300 or RC-S380 reader.";
 const CHARACTER_ADVICE: &str = "This reader works at CCID character level, which mynaweb does not \
 drive. Use an RC-S300 or RC-S380 reader, or a TPDU/APDU-level CCID reader with the app version.";
@@ -103,7 +105,11 @@ const fn sony(pid: u16, name: &'static str) -> KnownReader {
         vid: 0x054C,
         pid,
         name,
-        page_route: Some(PageRoute { interface: 1, driver: DriverKind::Rcs300Vendor, endpoints: Some((0x02, 0x82)) }),
+        page_route: Some(PageRoute {
+            interface: 1,
+            driver: DriverKind::Rcs300Vendor,
+            endpoints: Some((0x02, 0x82)),
+        }),
         browser: Browser::Page,
         advice: SONY_VENDOR_ADVICE,
     }
@@ -114,7 +120,11 @@ const fn rcs380(pid: u16, name: &'static str) -> KnownReader {
         vid: 0x054C,
         pid,
         name,
-        page_route: Some(PageRoute { interface: 0, driver: DriverKind::Port100, endpoints: Some((0x02, 0x81)) }),
+        page_route: Some(PageRoute {
+            interface: 0,
+            driver: DriverKind::Port100,
+            endpoints: Some((0x02, 0x81)),
+        }),
         browser: Browser::Page,
         advice: RCS380_ADVICE,
     }
@@ -125,7 +135,11 @@ const fn nttcom(pid: u16, name: &'static str) -> KnownReader {
         vid: 0x04E6,
         pid,
         name,
-        page_route: Some(PageRoute { interface: 0, driver: DriverKind::Ccid, endpoints: None }),
+        page_route: Some(PageRoute {
+            interface: 0,
+            driver: DriverKind::Ccid,
+            endpoints: None,
+        }),
         browser: Browser::Page,
         advice: NTTCOM_ADVICE,
     }
@@ -160,7 +174,11 @@ pub const KNOWN_READERS: &[KnownReader] = &[
 
 /// The WebUSB `requestDevice` filter list: every VID:PID a page can drive.
 pub fn webusb_filters() -> Vec<(u16, u16)> {
-    KNOWN_READERS.iter().filter(|r| r.page_route.is_some()).map(|r| (r.vid, r.pid)).collect()
+    KNOWN_READERS
+        .iter()
+        .filter(|r| r.page_route.is_some())
+        .map(|r| (r.vid, r.pid))
+        .collect()
 }
 
 /// Looks a reader up by VID:PID.
@@ -229,10 +247,24 @@ pub fn assess(ids: Option<(u16, u16)>, interfaces: &[InterfaceFacts<'_>]) -> Ass
         };
     }
     if interfaces.iter().any(|i| i.ccid.is_some_and(drivable)) {
-        return Assessment { name: None, browser: Browser::AppOnly, page_route: None, advice: String::from(APP_ONLY_ADVICE) };
+        return Assessment {
+            name: None,
+            browser: Browser::AppOnly,
+            page_route: None,
+            advice: String::from(APP_ONLY_ADVICE),
+        };
     }
-    let advice = if interfaces.iter().any(|i| i.ccid.is_some()) { CHARACTER_ADVICE } else { NOT_A_READER_ADVICE };
-    Assessment { name: None, browser: Browser::Unsupported, page_route: None, advice: String::from(advice) }
+    let advice = if interfaces.iter().any(|i| i.ccid.is_some()) {
+        CHARACTER_ADVICE
+    } else {
+        NOT_A_READER_ADVICE
+    };
+    Assessment {
+        name: None,
+        browser: Browser::Unsupported,
+        page_route: None,
+        advice: String::from(advice),
+    }
 }
 
 /// A user-facing explanation and fix for a USB failure (readers.md §1.2, §6).
@@ -286,7 +318,14 @@ mod tests {
     fn lists_only_page_reachable_readers_in_the_webusb_filter() {
         assert_eq!(
             webusb_filters(),
-            [(0x054C, 0x06C1), (0x054C, 0x06C3), (0x054C, 0x0DC8), (0x054C, 0x0DC9), (0x04E6, 0x511A), (0x04E6, 0x5120)]
+            [
+                (0x054C, 0x06C1),
+                (0x054C, 0x06C3),
+                (0x054C, 0x0DC8),
+                (0x054C, 0x0DC9),
+                (0x04E6, 0x511A),
+                (0x04E6, 0x5120)
+            ]
         );
     }
 
@@ -298,7 +337,10 @@ mod tests {
 
     #[test]
     fn explains_a_claim_failure_and_a_protected_class() {
-        assert_eq!(advice_for(&UsbError::ClaimFailed).explanation, "Another program holds the reader.");
+        assert_eq!(
+            advice_for(&UsbError::ClaimFailed).explanation,
+            "Another program holds the reader."
+        );
         assert_eq!(
             advice_for(&UsbError::ProtectedClass).fix,
             "Use the app version of mynaweb, or an RC-S300 or RC-S380 reader."
@@ -307,7 +349,14 @@ mod tests {
 
     #[test]
     fn classifies_an_unknown_device_without_reader_interfaces_as_unsupported() {
-        let a = assess(Some((0x1234, 0x5678)), &[InterfaceFacts { number: 0, class: 0x03, ccid: None }]);
+        let a = assess(
+            Some((0x1234, 0x5678)),
+            &[InterfaceFacts {
+                number: 0,
+                class: 0x03,
+                ccid: None,
+            }],
+        );
         assert_eq!(a.browser, Browser::Unsupported);
         assert_eq!(a.advice, NOT_A_READER_ADVICE);
     }

@@ -70,10 +70,20 @@ impl<'a> Cursor<'a> {
 
     /// Takes the next `n` bytes.
     pub fn take(&mut self, n: usize) -> Result<&'a [u8], DecodeError> {
-        let end = self.pos.checked_add(n).filter(|end| *end <= self.data.len()).ok_or(
-            DecodeError::Truncated { what: self.what, at: self.pos, needed: n.saturating_sub(self.remaining()) },
-        )?;
-        let piece = self.data.get(self.pos..end).ok_or(DecodeError::Truncated { what: self.what, at: self.pos, needed: n })?;
+        let end = self
+            .pos
+            .checked_add(n)
+            .filter(|end| *end <= self.data.len())
+            .ok_or(DecodeError::Truncated {
+                what: self.what,
+                at: self.pos,
+                needed: n.saturating_sub(self.remaining()),
+            })?;
+        let piece = self.data.get(self.pos..end).ok_or(DecodeError::Truncated {
+            what: self.what,
+            at: self.pos,
+            needed: n,
+        })?;
         self.pos = end;
         Ok(piece)
     }
@@ -122,13 +132,19 @@ impl<'a> Cursor<'a> {
     pub fn finish(self) -> Result<(), DecodeError> {
         match self.remaining() {
             0 => Ok(()),
-            count => Err(DecodeError::Trailing { what: self.what, count }),
+            count => Err(DecodeError::Trailing {
+                what: self.what,
+                count,
+            }),
         }
     }
 
     /// An error of kind [`DecodeError::Invalid`] for this structure.
     pub fn invalid(&self, reason: &'static str) -> DecodeError {
-        DecodeError::Invalid { what: self.what, reason }
+        DecodeError::Invalid {
+            what: self.what,
+            reason,
+        }
     }
 }
 
@@ -140,7 +156,10 @@ pub fn xor_all(bytes: &[u8]) -> u8 {
 /// Two's-complement checksum byte: the value that makes the byte sum zero mod 256
 /// (Port-100 LCS/DCS, readers.md §3.2).
 pub fn complement_sum(bytes: &[u8]) -> u8 {
-    bytes.iter().fold(0u8, |acc, b| acc.wrapping_add(*b)).wrapping_neg()
+    bytes
+        .iter()
+        .fold(0u8, |acc, b| acc.wrapping_add(*b))
+        .wrapping_neg()
 }
 
 /// Hex of a byte string for error texts and traces, e.g. `6B 00 01`.
@@ -168,15 +187,35 @@ mod tests {
     fn rejects_reading_past_the_end() {
         let mut c = Cursor::new(&[1, 2], "test");
         assert_eq!(c.u8(), Ok(1));
-        assert_eq!(c.u16_le(), Err(DecodeError::Truncated { what: "test", at: 1, needed: 1 }));
-        assert_eq!(c.take(usize::MAX).map(<[u8]>::len), Err(DecodeError::Truncated { what: "test", at: 1, needed: usize::MAX - 1 }));
+        assert_eq!(
+            c.u16_le(),
+            Err(DecodeError::Truncated {
+                what: "test",
+                at: 1,
+                needed: 1
+            })
+        );
+        assert_eq!(
+            c.take(usize::MAX).map(<[u8]>::len),
+            Err(DecodeError::Truncated {
+                what: "test",
+                at: 1,
+                needed: usize::MAX - 1
+            })
+        );
     }
 
     #[test]
     fn rejects_trailing_bytes() {
         let mut c = Cursor::new(&[1, 2, 3], "test");
         assert_eq!(c.u8(), Ok(1));
-        assert_eq!(c.finish(), Err(DecodeError::Trailing { what: "test", count: 2 }));
+        assert_eq!(
+            c.finish(),
+            Err(DecodeError::Trailing {
+                what: "test",
+                count: 2
+            })
+        );
     }
 
     #[test]

@@ -82,11 +82,17 @@ pub struct Interface {
 impl Interface {
     /// First bulk endpoint in the given direction.
     pub fn bulk(&self, inward: bool) -> Option<u8> {
-        self.endpoints.iter().find(|e| e.is_bulk() && e.is_in() == inward).map(|e| e.address)
+        self.endpoints
+            .iter()
+            .find(|e| e.is_bulk() && e.is_in() == inward)
+            .map(|e| e.address)
     }
     /// First interrupt IN endpoint.
     pub fn interrupt_in(&self) -> Option<u8> {
-        self.endpoints.iter().find(|e| e.is_interrupt() && e.is_in()).map(|e| e.address)
+        self.endpoints
+            .iter()
+            .find(|e| e.is_interrupt() && e.is_in())
+            .map(|e| e.address)
     }
 }
 
@@ -102,7 +108,9 @@ pub struct DeviceDescriptors {
 /// Walks a run of USB descriptors. Unknown descriptor types are skipped by their bLength;
 /// a bLength below 2 or past the end is an error (no endless loop, no over-read).
 pub fn parse_descriptors(bytes: &[u8]) -> Result<DeviceDescriptors, DecodeError> {
-    if bytes.len() == usize::from(CcidDescriptor::LENGTH) && bytes.get(1) == Some(&descriptor_type::CCID) {
+    if bytes.len() == usize::from(CcidDescriptor::LENGTH)
+        && bytes.get(1) == Some(&descriptor_type::CCID)
+    {
         let ccid = CcidDescriptor::parse(bytes)?;
         return Ok(DeviceDescriptors {
             ids: None,
@@ -123,7 +131,9 @@ pub fn parse_descriptors(bytes: &[u8]) -> Result<DeviceDescriptors, DecodeError>
         bytes.get(1).copied(),
         Some(descriptor_type::DEVICE | descriptor_type::CONFIGURATION | descriptor_type::INTERFACE)
     ) {
-        return Err(c.invalid("does not start with a device, configuration or interface descriptor"));
+        return Err(
+            c.invalid("does not start with a device, configuration or interface descriptor")
+        );
     }
     let mut saw_interface_or_device = false;
     while c.remaining() > 0 {
@@ -156,7 +166,15 @@ pub fn parse_descriptors(bytes: &[u8]) -> Result<DeviceDescriptors, DecodeError>
                 let class = d.u8()?;
                 let subclass = d.u8()?;
                 let protocol = d.u8()?;
-                out.interfaces.push(Interface { number, alternate, class, subclass, protocol, ccid: None, endpoints: Vec::new() });
+                out.interfaces.push(Interface {
+                    number,
+                    alternate,
+                    class,
+                    subclass,
+                    protocol,
+                    ccid: None,
+                    endpoints: Vec::new(),
+                });
                 saw_interface_or_device = true;
             }
             descriptor_type::CCID if body.len() == usize::from(CcidDescriptor::LENGTH) => {
@@ -173,7 +191,11 @@ pub fn parse_descriptors(bytes: &[u8]) -> Result<DeviceDescriptors, DecodeError>
                 let attributes = d.u8()?;
                 let max_packet_size = d.u16_le()?;
                 if let Some(iface) = out.interfaces.last_mut() {
-                    iface.endpoints.push(Endpoint { address, attributes, max_packet_size });
+                    iface.endpoints.push(Endpoint {
+                        address,
+                        attributes,
+                        max_packet_size,
+                    });
                 }
             }
             _ => {}
@@ -198,7 +220,17 @@ pub fn encode_descriptors(d: &DeviceDescriptors) -> Vec<u8> {
     }
     for i in &d.interfaces {
         let n = u8::try_from(i.endpoints.len()).unwrap_or(u8::MAX);
-        o.extend_from_slice(&[9, descriptor_type::INTERFACE, i.number, i.alternate, n, i.class, i.subclass, i.protocol, 0]);
+        o.extend_from_slice(&[
+            9,
+            descriptor_type::INTERFACE,
+            i.number,
+            i.alternate,
+            n,
+            i.class,
+            i.subclass,
+            i.protocol,
+            0,
+        ]);
         if let Some(ccid) = &i.ccid {
             o.extend_from_slice(&ccid.to_bytes());
         }
@@ -218,13 +250,18 @@ mod tests {
 
     fn rcs300_configuration() -> Vec<u8> {
         let mut b = alloc::vec![
-            18, 1, 0x00, 0x02, 0, 0, 0, 64, 0x4C, 0x05, 0xC8, 0x0D, 0x00, 0x01, 1, 2, 0, 1, // device
+            18, 1, 0x00, 0x02, 0, 0, 0, 64, 0x4C, 0x05, 0xC8, 0x0D, 0x00, 0x01, 1, 2, 0,
+            1, // device
             9, 2, 0x5D, 0, 2, 1, 0, 0x80, 50, // configuration
             9, 4, 0, 0, 3, 0x0B, 0, 0, 0, // interface 0 CCID
         ];
         b.extend_from_slice(&RCS300_BYTES);
-        b.extend_from_slice(&[7, 5, 0x81, 2, 64, 0, 0, 7, 5, 0x01, 2, 64, 0, 0, 7, 5, 0x83, 3, 8, 0, 10]);
-        b.extend_from_slice(&[9, 4, 1, 0, 2, 0xFF, 0, 0, 0, 7, 5, 0x02, 2, 64, 0, 0, 7, 5, 0x82, 2, 64, 0, 0]);
+        b.extend_from_slice(&[
+            7, 5, 0x81, 2, 64, 0, 0, 7, 5, 0x01, 2, 64, 0, 0, 7, 5, 0x83, 3, 8, 0, 10,
+        ]);
+        b.extend_from_slice(&[
+            9, 4, 1, 0, 2, 0xFF, 0, 0, 0, 7, 5, 0x02, 2, 64, 0, 0, 7, 5, 0x82, 2, 64, 0, 0,
+        ]);
         b
     }
 
@@ -236,10 +273,16 @@ mod tests {
         let ccid = &d.interfaces[0];
         assert_eq!((ccid.number, ccid.class), (0, 0x0B));
         assert_eq!(ccid.ccid.map(|c| c.max_message_length), Some(522));
-        assert_eq!((ccid.bulk(true), ccid.bulk(false), ccid.interrupt_in()), (Some(0x81), Some(0x01), Some(0x83)));
+        assert_eq!(
+            (ccid.bulk(true), ccid.bulk(false), ccid.interrupt_in()),
+            (Some(0x81), Some(0x01), Some(0x83))
+        );
         let vendor = &d.interfaces[1];
         assert_eq!((vendor.number, vendor.class, vendor.ccid), (1, 0xFF, None));
-        assert_eq!((vendor.bulk(true), vendor.bulk(false)), (Some(0x82), Some(0x02)));
+        assert_eq!(
+            (vendor.bulk(true), vendor.bulk(false)),
+            (Some(0x82), Some(0x02))
+        );
         let again = parse_descriptors(&encode_descriptors(&d)).expect("re-encoded");
         assert_eq!(again, d);
     }
@@ -255,7 +298,10 @@ mod tests {
     fn rejects_a_zero_length_descriptor_and_text() {
         assert_eq!(
             parse_descriptors(&[9, 4, 0, 0, 0, 0xFF, 0, 0, 0, 0, 0]),
-            Err(DecodeError::Invalid { what: "USB descriptors", reason: "descriptor with bLength below 2" })
+            Err(DecodeError::Invalid {
+                what: "USB descriptors",
+                reason: "descriptor with bLength below 2"
+            })
         );
         assert!(parse_descriptors(b"hello world, not a descriptor").is_err());
     }

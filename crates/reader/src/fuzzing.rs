@@ -53,7 +53,11 @@ pub fn isodep_block(data: &[u8]) {
         assert_eq!(a.to_bytes(), data);
         let _ = a.pseudo_atr(data);
     }
-    let params = isodep::IsoDepParams { fsc: 16 + usize::from(data.first().copied().unwrap_or(0)), fwi: 4, cid: None };
+    let params = isodep::IsoDepParams {
+        fsc: 16 + usize::from(data.first().copied().unwrap_or(0)),
+        fwi: 4,
+        cid: None,
+    };
     let (mut x, _) = isodep::Exchange::start(isodep::IsoDepLink::new(params), data);
     for frame in data.chunks(3) {
         let incoming = match frame.first() {
@@ -73,11 +77,18 @@ pub fn t1_block(data: &[u8]) {
     if let Ok((nad, b)) = t1::Block::decode(data) {
         assert_eq!(b.encode(nad), data);
     }
-    let (mut x, _) = t1::Transceive::start(t1::T1State::new(data.first().copied().unwrap_or(32)), data);
+    let (mut x, _) =
+        t1::Transceive::start(t1::T1State::new(data.first().copied().unwrap_or(32)), data);
     for block in data.chunks(5) {
-        let incoming = if block.first() == Some(&0xEE) { t1::Incoming::Timeout } else { t1::Incoming::Block(block) };
+        let incoming = if block.first() == Some(&0xEE) {
+            t1::Incoming::Timeout
+        } else {
+            t1::Incoming::Block(block)
+        };
         match x.on_incoming(incoming) {
-            Ok(t1::Step::Send(b)) | Ok(t1::Step::SendWithWaitingTime { bytes: b, .. }) => assert!(b.len() >= 4),
+            Ok(t1::Step::Send(b)) | Ok(t1::Step::SendWithWaitingTime { bytes: b, .. }) => {
+                assert!(b.len() >= 4)
+            }
             Ok(t1::Step::Done(_)) | Err(_) => break,
         }
     }
@@ -120,7 +131,10 @@ pub fn rcs300_answer(data: &[u8]) {
         assert_eq!(ControlAnswer::parse(&a.encode()).as_ref(), Ok(&a));
     }
     if let Ok((timer, frame)) = parse_communicate_thru_ex(data) {
-        assert_eq!(parse_communicate_thru_ex(&communicate_thru_ex(&frame, timer)), Ok((timer, frame)));
+        assert_eq!(
+            parse_communicate_thru_ex(&communicate_thru_ex(&frame, timer)),
+            Ok((timer, frame))
+        );
     }
 }
 
@@ -182,13 +196,62 @@ mod tests {
     #[test]
     fn every_fuzz_body_survives_random_and_mutated_inputs() {
         let rcs300 = crate::ccid::descriptor::tests::RCS300_BYTES;
-        assert_eq!(check(ccid_message, &[&[0x80, 2, 0, 0, 0, 0, 1, 0, 0, 0, 0x90, 0x00], &[0x61, 5, 0, 0, 0, 0, 1, 0, 0, 0, 0x11, 0, 0, 10, 0], &[0x50, 0x03]]), 3003);
-        check(port100_frame, &[&[0x00, 0x00, 0xFF, 0xFF, 0xFF, 0x03, 0x00, 0xFD, 0xD7, 0x2B, 0x00, 0xFE, 0x00], &[0, 0, 0xFF, 0, 0xFF, 0]]);
-        check(isodep_block, &[&[0x02, 0x90, 0x00], &[0xF2, 0x01], &[0x50, 1, 2, 3, 4, 0, 0, 0, 0, 0, 0x81, 0xE1]]);
-        check(t1_block, &[&[0x00, 0xC1, 0x01, 0xFE, 0x3E], &[0x00, 0x00, 0x02, 0x90, 0x00, 0x92]]);
-        check(atr, &[&[0x3B, 0xE0, 0x00, 0xFF, 0x81, 0x31, 0xFE, 0x45, 0x14], &[0x3B, 0x02, 0x14, 0x50]]);
-        check(descriptor, &[&rcs300, &[9, 4, 0, 0, 2, 0xFF, 0, 0, 0, 7, 5, 0x02, 2, 64, 0, 0]]);
+        assert_eq!(
+            check(
+                ccid_message,
+                &[
+                    &[0x80, 2, 0, 0, 0, 0, 1, 0, 0, 0, 0x90, 0x00],
+                    &[0x61, 5, 0, 0, 0, 0, 1, 0, 0, 0, 0x11, 0, 0, 10, 0],
+                    &[0x50, 0x03]
+                ]
+            ),
+            3003
+        );
+        check(
+            port100_frame,
+            &[
+                &[
+                    0x00, 0x00, 0xFF, 0xFF, 0xFF, 0x03, 0x00, 0xFD, 0xD7, 0x2B, 0x00, 0xFE, 0x00,
+                ],
+                &[0, 0, 0xFF, 0, 0xFF, 0],
+            ],
+        );
+        check(
+            isodep_block,
+            &[
+                &[0x02, 0x90, 0x00],
+                &[0xF2, 0x01],
+                &[0x50, 1, 2, 3, 4, 0, 0, 0, 0, 0, 0x81, 0xE1],
+            ],
+        );
+        check(
+            t1_block,
+            &[
+                &[0x00, 0xC1, 0x01, 0xFE, 0x3E],
+                &[0x00, 0x00, 0x02, 0x90, 0x00, 0x92],
+            ],
+        );
+        check(
+            atr,
+            &[
+                &[0x3B, 0xE0, 0x00, 0xFF, 0x81, 0x31, 0xFE, 0x45, 0x14],
+                &[0x3B, 0x02, 0x14, 0x50],
+            ],
+        );
+        check(
+            descriptor,
+            &[
+                &rcs300,
+                &[9, 4, 0, 0, 2, 0xFF, 0, 0, 0, 7, 5, 0x02, 2, 64, 0, 0],
+            ],
+        );
         check(libccid_dump, &[b" idVendor: 0x054C\n idProduct: 0x0DC8\n bInterfaceNumber: 0\n bInterfaceClass: 0x0B\n CCID Class Descriptor\n  bLength: 0x36\n  dwFeatures: 0x0004007E\n"]);
-        check(rcs300_answer, &[&[0xC0, 0x03, 0x00, 0x90, 0x00, 0x97, 0x01, 0x02, 0x90, 0x00], &communicate_thru_ex(&[0x02, 0x00], 1000)]);
+        check(
+            rcs300_answer,
+            &[
+                &[0xC0, 0x03, 0x00, 0x90, 0x00, 0x97, 0x01, 0x02, 0x90, 0x00],
+                &communicate_thru_ex(&[0x02, 0x00], 1000),
+            ],
+        );
     }
 }

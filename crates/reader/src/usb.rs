@@ -128,10 +128,20 @@ pub trait UsbPipe {
     /// WebUSB cannot cancel a `transferIn`: a backend whose timer wins the race must keep the
     /// pending transfer and hand its data to the next `bulk_in` on that endpoint, so no reply
     /// is lost or delivered twice.
-    async fn bulk_in(&mut self, endpoint: u8, max_len: usize, timeout_ms: u32) -> Result<Vec<u8>, UsbError>;
+    async fn bulk_in(
+        &mut self,
+        endpoint: u8,
+        max_len: usize,
+        timeout_ms: u32,
+    ) -> Result<Vec<u8>, UsbError>;
 
     /// Reads one transfer from an interrupt IN endpoint (CCID NotifySlotChange, readers.md §2.3).
-    async fn interrupt_in(&mut self, endpoint: u8, max_len: usize, timeout_ms: u32) -> Result<Vec<u8>, UsbError>;
+    async fn interrupt_in(
+        &mut self,
+        endpoint: u8,
+        max_len: usize,
+        timeout_ms: u32,
+    ) -> Result<Vec<u8>, UsbError>;
 
     /// A control transfer from the device of at most `len` bytes.
     async fn control_in(&mut self, setup: ControlSetup, len: u16) -> Result<Vec<u8>, UsbError>;
@@ -149,10 +159,20 @@ impl<T: UsbPipe + ?Sized> UsbPipe for &mut T {
     async fn bulk_out(&mut self, endpoint: u8, data: &[u8]) -> Result<(), UsbError> {
         (**self).bulk_out(endpoint, data).await
     }
-    async fn bulk_in(&mut self, endpoint: u8, max_len: usize, timeout_ms: u32) -> Result<Vec<u8>, UsbError> {
+    async fn bulk_in(
+        &mut self,
+        endpoint: u8,
+        max_len: usize,
+        timeout_ms: u32,
+    ) -> Result<Vec<u8>, UsbError> {
         (**self).bulk_in(endpoint, max_len, timeout_ms).await
     }
-    async fn interrupt_in(&mut self, endpoint: u8, max_len: usize, timeout_ms: u32) -> Result<Vec<u8>, UsbError> {
+    async fn interrupt_in(
+        &mut self,
+        endpoint: u8,
+        max_len: usize,
+        timeout_ms: u32,
+    ) -> Result<Vec<u8>, UsbError> {
         (**self).interrupt_in(endpoint, max_len, timeout_ms).await
     }
     async fn control_in(&mut self, setup: ControlSetup, len: u16) -> Result<Vec<u8>, UsbError> {
@@ -172,8 +192,14 @@ mod tests {
 
     #[test]
     fn maps_usb_errors_to_transport_errors() {
-        assert_eq!(TransportError::from(UsbError::Disconnected), TransportError::ReaderGone);
-        assert_eq!(TransportError::from(UsbError::Timeout { timeout_ms: 5 }), TransportError::Timeout);
+        assert_eq!(
+            TransportError::from(UsbError::Disconnected),
+            TransportError::ReaderGone
+        );
+        assert_eq!(
+            TransportError::from(UsbError::Timeout { timeout_ms: 5 }),
+            TransportError::Timeout
+        );
         assert_eq!(
             TransportError::from(UsbError::Other("LIBUSB_ERROR_IO".into())),
             TransportError::Io("USB error: LIBUSB_ERROR_IO".into())

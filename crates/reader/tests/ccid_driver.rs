@@ -8,14 +8,23 @@ use apdu::{CardChannel, TransportError};
 use common::{descriptor, run, Card, VirtualCcid, MYNA_ATR};
 use reader::ccid::{CcidChannel, CcidEndpoints, CcidOptions};
 
-const EP: CcidEndpoints = CcidEndpoints { bulk_out: 0x02, bulk_in: 0x82, interrupt_in: Some(0x83) };
+const EP: CcidEndpoints = CcidEndpoints {
+    bulk_out: 0x02,
+    bulk_in: 0x82,
+    interrupt_in: Some(0x83),
+};
 const SELECT: [u8; 7] = [0x00, 0xA4, 0x02, 0x0C, 0x02, 0x00, 0x18];
 const VERIFY: [u8; 9] = [0x00, 0x20, 0x00, 0x80, 0x04, 0x31, 0x32, 0x33, 0x34];
 const READ: [u8; 5] = [0x00, 0xB0, 0x00, 0x00, 0x00];
 
 fn channel(file: &str) -> CcidChannel<VirtualCcid> {
     let d = descriptor(file);
-    CcidChannel::new(VirtualCcid::new(d, Card::echo()), d, EP, CcidOptions::default())
+    CcidChannel::new(
+        VirtualCcid::new(d, Card::echo()),
+        d,
+        EP,
+        CcidOptions::default(),
+    )
 }
 
 fn expected_read() -> Vec<u8> {
@@ -30,8 +39,14 @@ fn tpdu_reader_powers_on_sets_t1_parameters_and_negotiates_ifsd() {
     assert_eq!(run(ch.power_on()).unwrap(), MYNA_ATR);
     let sent = &ch.pipe_mut().sent;
     assert_eq!(sent[0], [0x62, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-    assert_eq!(sent[1], [0x61, 7, 0, 0, 0, 0, 1, 1, 0, 0, 0x11, 0x10, 0xFF, 0x45, 0x00, 0xFE, 0x00]);
-    assert_eq!(sent[2], [0x6F, 5, 0, 0, 0, 0, 2, 0, 0, 0, 0x00, 0xC1, 0x01, 0xFE, 0x3E]);
+    assert_eq!(
+        sent[1],
+        [0x61, 7, 0, 0, 0, 0, 1, 1, 0, 0, 0x11, 0x10, 0xFF, 0x45, 0x00, 0xFE, 0x00]
+    );
+    assert_eq!(
+        sent[2],
+        [0x6F, 5, 0, 0, 0, 0, 2, 0, 0, 0, 0x00, 0xC1, 0x01, 0xFE, 0x3E]
+    );
     assert_eq!(ch.capabilities(), apdu::ChannelCapabilities::EXTENDED);
 }
 
@@ -61,7 +76,10 @@ fn tpdu_t1_answers_wtx_with_a_longer_block_waiting_time() {
     assert_eq!(run(ch.transmit(&VERIFY)).unwrap(), [0x90, 0x00]);
     let sent = &ch.pipe_mut().sent;
     // the S(WTX response) goes out with bBWI = the multiplier
-    assert_eq!(sent[sent.len() - 1], [0x6F, 5, 0, 0, 0, 0, 5, 2, 0, 0, 0x00, 0xE3, 0x01, 0x02, 0xE0]);
+    assert_eq!(
+        sent[sent.len() - 1],
+        [0x6F, 5, 0, 0, 0, 0, 5, 2, 0, 0, 0x00, 0xE3, 0x01, 0x02, 0xE0]
+    );
     assert_eq!(ch.pipe_mut().card.count_ins(0x20), 1);
 }
 
@@ -85,7 +103,12 @@ fn a_silent_card_ends_in_resynch_and_a_typed_error() {
     run(ch.power_on()).unwrap();
     ch.pipe_mut().faults.mute = 4;
     let err = run(ch.transmit(&VERIFY)).unwrap_err();
-    assert_eq!(err, TransportError::Protocol("T=1 link resynchronised after repeated errors; the command was not completed".into()));
+    assert_eq!(
+        err,
+        TransportError::Protocol(
+            "T=1 link resynchronised after repeated errors; the command was not completed".into()
+        )
+    );
     assert_eq!(ch.pipe_mut().card.count_ins(0x20), 0);
     assert_eq!(run(ch.transmit(&SELECT)).unwrap().len(), 9);
 }
@@ -143,7 +166,13 @@ fn extended_apdu_reader_chains_commands_and_responses_by_message_size() {
     assert_eq!(&r[1200..], [0x00, 0x2A, 0x9E, 0x9A, 0x90, 0x00]);
     assert_eq!(ch.pipe_mut().card.executed[0], cmd);
     // 609-byte command → 2 parts (512 + 97); 1206-byte response → 3 parts (512 + 512 + 182)
-    let levels: Vec<[u8; 2]> = ch.pipe_mut().sent.iter().filter(|m| m[0] == 0x6F).map(|m| [m[8], m[9]]).collect();
+    let levels: Vec<[u8; 2]> = ch
+        .pipe_mut()
+        .sent
+        .iter()
+        .filter(|m| m[0] == 0x6F)
+        .map(|m| [m[8], m[9]])
+        .collect();
     assert_eq!(levels, [[0x01, 0], [0x02, 0], [0x10, 0], [0x10, 0]]);
 }
 
@@ -153,7 +182,10 @@ fn short_apdu_reader_refuses_extended_apdus_without_sending() {
     run(ch.power_on()).unwrap();
     let before = ch.transfers();
     let err = run(ch.transmit(&[0x00, 0xB0, 0x00, 0x00, 0x00, 0x00, 0x00])).unwrap_err();
-    assert_eq!(err, TransportError::Unsupported("extended APDU on a short-APDU reader".into()));
+    assert_eq!(
+        err,
+        TransportError::Unsupported("extended APDU on a short-APDU reader".into())
+    );
     assert_eq!(ch.transfers(), before);
     assert_eq!(ch.capabilities(), apdu::ChannelCapabilities::SHORT);
 }
@@ -166,7 +198,10 @@ fn tpdu_t0_follows_61xx_with_get_response() {
     v.t0 = true;
     let mut ch = CcidChannel::new(v, d, EP, CcidOptions::default());
     run(ch.power_on()).unwrap();
-    assert_eq!(ch.pipe_mut().sent[1], [0x61, 5, 0, 0, 0, 0, 1, 0, 0, 0, 0x11, 0x00, 0x00, 0x0A, 0x00]);
+    assert_eq!(
+        ch.pipe_mut().sent[1],
+        [0x61, 5, 0, 0, 0, 0, 1, 0, 0, 0, 0x11, 0x00, 0x00, 0x0A, 0x00]
+    );
     // case 4: data goes out as a case-3 TPDU, the answer comes with GET RESPONSE
     let case4 = [0x00, 0x88, 0x00, 0x00, 0x02, 0xAA, 0xBB, 0x00];
     let mut expected = case4[..7].to_vec();
@@ -184,15 +219,27 @@ fn keeps_the_default_rate_when_the_reader_does_no_pps() {
     // Gemalto CT30: dwFeatures 0x00010230 (no automatic PPS or negotiation)
     let d = descriptor("Gemalto_IDBridge_CT30.txt");
     let mut v = VirtualCcid::new(d, Card::echo());
-    v.atr = vec![0x3B, 0xDA, 0x13, 0xFF, 0x81, 0x31, 0xFB, 0x46, 0x80, 0x12, 0x39, 0x2F, 0x31, 0xC1, 0x73, 0xC6, 0x01, 0xC0, 0x3B];
+    v.atr = vec![
+        0x3B, 0xDA, 0x13, 0xFF, 0x81, 0x31, 0xFB, 0x46, 0x80, 0x12, 0x39, 0x2F, 0x31, 0xC1, 0x73,
+        0xC6, 0x01, 0xC0, 0x3B,
+    ];
     let mut ch = CcidChannel::new(v, d, EP, CcidOptions::default());
     run(ch.power_on()).unwrap();
-    assert_eq!(&ch.pipe_mut().sent[1][10..], [0x11, 0x10, 0xFF, 0x46, 0x00, 0xFB, 0x00]);
+    assert_eq!(
+        &ch.pipe_mut().sent[1][10..],
+        [0x11, 0x10, 0xFF, 0x46, 0x00, 0xFB, 0x00]
+    );
     // NTTCom: automatic PPS (0x80) → TA1 is passed on
     let d = descriptor("SCR3310-NTTCom.txt");
     let mut v = VirtualCcid::new(d, Card::echo());
-    v.atr = vec![0x3B, 0xDA, 0x13, 0xFF, 0x81, 0x31, 0xFB, 0x46, 0x80, 0x12, 0x39, 0x2F, 0x31, 0xC1, 0x73, 0xC6, 0x01, 0xC0, 0x3B];
+    v.atr = vec![
+        0x3B, 0xDA, 0x13, 0xFF, 0x81, 0x31, 0xFB, 0x46, 0x80, 0x12, 0x39, 0x2F, 0x31, 0xC1, 0x73,
+        0xC6, 0x01, 0xC0, 0x3B,
+    ];
     let mut ch = CcidChannel::new(v, d, EP, CcidOptions::default());
     run(ch.power_on()).unwrap();
-    assert_eq!(&ch.pipe_mut().sent[1][10..], [0x13, 0x10, 0xFF, 0x46, 0x00, 0xFB, 0x00]);
+    assert_eq!(
+        &ch.pipe_mut().sent[1][10..],
+        [0x13, 0x10, 0xFF, 0x46, 0x00, 0xFB, 0x00]
+    );
 }

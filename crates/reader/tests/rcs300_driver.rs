@@ -44,8 +44,17 @@ fn opens_a_session_activates_layer_4_and_exchanges() {
     let last = r.pipe_mut().payloads.last().unwrap().clone();
     assert_eq!(&last[..7], [0xFF, 0x50, 0x00, 0x01, 0x00, 0x00, 0x15]);
     assert_eq!(&last[7..10], [0x5F, 0x46, 0x04]);
-    assert_eq!(u32::from_le_bytes(last[10..14].try_into().unwrap()), 4_953_000);
-    assert_eq!(&last[14..], [0x95, 0x82, 0x00, 0x0A, 0x02, 0x00, 0x20, 0x00, 0x80, 0x04, 0x31, 0x32, 0x33, 0x34, 0x00, 0x00, 0x00]);
+    assert_eq!(
+        u32::from_le_bytes(last[10..14].try_into().unwrap()),
+        4_953_000
+    );
+    assert_eq!(
+        &last[14..],
+        [
+            0x95, 0x82, 0x00, 0x0A, 0x02, 0x00, 0x20, 0x00, 0x80, 0x04, 0x31, 0x32, 0x33, 0x34,
+            0x00, 0x00, 0x00
+        ]
+    );
     assert_eq!(run(r.transmit(&READ)).unwrap(), expected_read());
     let mut long = vec![0x00, 0x2A, 0x9E, 0x9A, 0x00, 0x01, 0x00];
     long.extend(std::iter::repeat_n(0x5A, 256));
@@ -60,14 +69,20 @@ fn opens_a_session_activates_layer_4_and_exchanges() {
 
 #[test]
 fn host_attrib_activation_is_a_one_line_switch() {
-    let mut r = reader(Rcs300Options { activation: Rcs300Activation::HostAttrib, ..Rcs300Options::default() });
+    let mut r = reader(Rcs300Options {
+        activation: Rcs300Activation::HostAttrib,
+        ..Rcs300Options::default()
+    });
     assert_eq!(run(r.activate()).unwrap(), PSEUDO_ATR);
     assert_eq!(run(r.transmit(&VERIFY)).unwrap(), [0x90, 0x00]);
 }
 
 #[test]
 fn xfr_block_path_is_a_one_line_switch() {
-    let mut r = reader(Rcs300Options { path: ApduPath::XfrBlock, ..Rcs300Options::default() });
+    let mut r = reader(Rcs300Options {
+        path: ApduPath::XfrBlock,
+        ..Rcs300Options::default()
+    });
     run(r.activate()).unwrap();
     assert_eq!(run(r.transmit(&READ)).unwrap(), expected_read());
 }
@@ -99,7 +114,12 @@ fn card_removed_no_card_and_reader_errors_are_typed() {
     r.pipe_mut().picc.present = true;
     assert_eq!(run(r.reset()).unwrap(), PSEUDO_ATR);
     r.pipe_mut().reject_next = true;
-    assert_eq!(run(r.transmit(&VERIFY)), Err(TransportError::Protocol("the reader rejected the command with status 67 00".into())));
+    assert_eq!(
+        run(r.transmit(&VERIFY)),
+        Err(TransportError::Protocol(
+            "the reader rejected the command with status 67 00".into()
+        ))
+    );
     let outs = r.pipe_mut().outs;
     r.pipe_mut().unplug_at_out = Some(outs + 1);
     assert_eq!(run(r.transmit(&VERIFY)), Err(TransportError::ReaderGone));

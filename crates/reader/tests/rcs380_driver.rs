@@ -11,7 +11,9 @@ use reader::port100::{Port100Error, Rcs380, Rcs380Options};
 
 const VERIFY: [u8; 9] = [0x00, 0x20, 0x00, 0x80, 0x04, 0x31, 0x32, 0x33, 0x34];
 const READ: [u8; 5] = [0x00, 0xB0, 0x00, 0x00, 0x00];
-const PSEUDO_ATR: [u8; 13] = [0x3B, 0x88, 0x80, 0x01, 0, 0, 0, 0, 0x00, 0x81, 0xE1, 0x00, 0x69];
+const PSEUDO_ATR: [u8; 13] = [
+    0x3B, 0x88, 0x80, 0x01, 0, 0, 0, 0, 0x00, 0x81, 0xE1, 0x00, 0x69,
+];
 
 fn reader(options: Rcs380Options) -> Rcs380<VirtualRcs380> {
     let mut r = Rcs380::new(VirtualRcs380::new(Picc::new(Card::echo())), options);
@@ -49,7 +51,10 @@ fn initialises_activates_and_exchanges() {
 
 #[test]
 fn counts_usb_transfers_per_apdu() {
-    let mut r = reader(Rcs380Options { settings_before_each_apdu: false, ..Rcs380Options::default() });
+    let mut r = reader(Rcs380Options {
+        settings_before_each_apdu: false,
+        ..Rcs380Options::default()
+    });
     run(r.activate()).unwrap();
     let before = r.transfers();
     run(r.transmit(&VERIFY)).unwrap();

@@ -303,7 +303,8 @@ fn every_fault_at_every_transfer_ends_typed_or_recovers_and_never_repeats_verify
         let transfers = clean.counters().bulk_out;
         for fault in faults {
             for k in 1..=transfers {
-                let mut pipe = reader_with(model, prototype.clone()).with_faults(FaultPlan::default().at(k, fault));
+                let mut pipe = reader_with(model, prototype.clone())
+                    .with_faults(FaultPlan::default().at(k, fault));
                 let trace = pipe.core().card().trace();
                 let outcome = block_on(short_session(model, &mut pipe));
                 runs += 1;

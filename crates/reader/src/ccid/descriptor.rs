@@ -154,14 +154,24 @@ impl CcidDescriptor {
         o.extend_from_slice(&[Self::LENGTH, Self::TYPE]);
         o.extend_from_slice(&self.bcd_ccid.to_le_bytes());
         o.extend_from_slice(&[self.max_slot_index, self.voltage_support]);
-        for v in [self.protocols, self.default_clock_khz, self.maximum_clock_khz] {
+        for v in [
+            self.protocols,
+            self.default_clock_khz,
+            self.maximum_clock_khz,
+        ] {
             o.extend_from_slice(&v.to_le_bytes());
         }
         o.push(self.num_clock_supported);
         o.extend_from_slice(&self.data_rate.to_le_bytes());
         o.extend_from_slice(&self.max_data_rate.to_le_bytes());
         o.push(self.num_data_rates_supported);
-        for v in [self.max_ifsd, self.synch_protocols, self.mechanical, self.features, self.max_message_length] {
+        for v in [
+            self.max_ifsd,
+            self.synch_protocols,
+            self.mechanical,
+            self.features,
+            self.max_message_length,
+        ] {
             o.extend_from_slice(&v.to_le_bytes());
         }
         o.extend_from_slice(&[self.class_get_response, self.class_envelope]);
@@ -214,9 +224,10 @@ pub(crate) mod tests {
 
     /// The RC-S300/S CCID descriptor of `readers/SONY_FeliCa_RC-S300_S.txt`, as raw bytes.
     pub(crate) const RCS300_BYTES: [u8; 54] = [
-        0x36, 0x21, 0x10, 0x01, 0x00, 0x07, 0x02, 0x00, 0x00, 0x00, 0xA0, 0x0F, 0x00, 0x00, 0xA0, 0x0F, 0x00, 0x00,
-        0x00, 0x00, 0xC2, 0x01, 0x00, 0x00, 0x10, 0x0E, 0x00, 0x00, 0xFE, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-        0x00, 0x00, 0x00, 0x00, 0x7E, 0x00, 0x04, 0x00, 0x0A, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01,
+        0x36, 0x21, 0x10, 0x01, 0x00, 0x07, 0x02, 0x00, 0x00, 0x00, 0xA0, 0x0F, 0x00, 0x00, 0xA0,
+        0x0F, 0x00, 0x00, 0x00, 0x00, 0xC2, 0x01, 0x00, 0x00, 0x10, 0x0E, 0x00, 0x00, 0xFE, 0x00,
+        0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x7E, 0x00, 0x04, 0x00, 0x0A,
+        0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01,
     ];
 
     #[test]
@@ -238,20 +249,38 @@ pub(crate) mod tests {
 
     #[test]
     fn rejects_wrong_length_and_type() {
-        assert!(matches!(CcidDescriptor::parse(&RCS300_BYTES[..53]), Err(DecodeError::Truncated { .. })));
+        assert!(matches!(
+            CcidDescriptor::parse(&RCS300_BYTES[..53]),
+            Err(DecodeError::Truncated { .. })
+        ));
         let mut wrong = RCS300_BYTES;
         wrong[1] = 0x24;
         assert_eq!(
             CcidDescriptor::parse(&wrong),
-            Err(DecodeError::Invalid { what: "CCID class descriptor", reason: "bDescriptorType is not 0x21" })
+            Err(DecodeError::Invalid {
+                what: "CCID class descriptor",
+                reason: "bDescriptorType is not 0x21"
+            })
         );
     }
 
     #[test]
     fn chooses_the_exchange_level_from_dw_features() {
-        assert_eq!(ExchangeLevel::from_features(0x0001_00B2), ExchangeLevel::Tpdu);
-        assert_eq!(ExchangeLevel::from_features(0x0002_067E), ExchangeLevel::ShortApdu);
-        assert_eq!(ExchangeLevel::from_features(0x0004_07BA), ExchangeLevel::ExtendedApdu);
-        assert_eq!(ExchangeLevel::from_features(0x0000_00B2), ExchangeLevel::Character);
+        assert_eq!(
+            ExchangeLevel::from_features(0x0001_00B2),
+            ExchangeLevel::Tpdu
+        );
+        assert_eq!(
+            ExchangeLevel::from_features(0x0002_067E),
+            ExchangeLevel::ShortApdu
+        );
+        assert_eq!(
+            ExchangeLevel::from_features(0x0004_07BA),
+            ExchangeLevel::ExtendedApdu
+        );
+        assert_eq!(
+            ExchangeLevel::from_features(0x0000_00B2),
+            ExchangeLevel::Character
+        );
     }
 }

@@ -18,7 +18,10 @@ use alloc::vec::Vec;
 use apdu::{CardChannel, ChannelCapabilities, CommandApdu, IsoCase, LengthForm, TransportError};
 
 use super::descriptor::{features, CcidDescriptor, ExchangeLevel};
-use super::message::{ChainParameter, Command, CommandStatus, IccStatus, Interrupt, PowerSelect, ProtocolParameters, Response, SlotError};
+use super::message::{
+    ChainParameter, Command, CommandStatus, IccStatus, Interrupt, PowerSelect, ProtocolParameters,
+    Response, SlotError,
+};
 use crate::atr::Atr;
 use crate::codec::DecodeError;
 use crate::descriptors::Interface;
@@ -76,7 +79,10 @@ impl From<CcidError> for TransportError {
         match e {
             CcidError::Usb(u) => u.into(),
             CcidError::CardAbsent => TransportError::CardRemoved,
-            CcidError::Slot { error: SlotError::ICC_MUTE, .. } => TransportError::Timeout,
+            CcidError::Slot {
+                error: SlotError::ICC_MUTE,
+                ..
+            } => TransportError::Timeout,
             CcidError::Unsupported(what) => TransportError::Unsupported(what.into()),
             other => TransportError::Protocol(alloc::format!("{other}")),
         }
@@ -110,7 +116,12 @@ pub struct CcidOptions {
 
 impl Default for CcidOptions {
     fn default() -> Self {
-        Self { slot: 0, timeout_ms: 10_000, ifsd: 0xFE, max_time_extensions: 600 }
+        Self {
+            slot: 0,
+            timeout_ms: 10_000,
+            ifsd: 0xFE,
+            max_time_extensions: 600,
+        }
     }
 }
 
@@ -148,16 +159,48 @@ const MAX_GET_RESPONSES: usize = 257;
 
 impl<P: UsbPipe> CcidChannel<P> {
     /// A driver for a claimed CCID interface.
-    pub fn new(pipe: P, descriptor: CcidDescriptor, endpoints: CcidEndpoints, options: CcidOptions) -> Self {
-        Self { pipe, descriptor, endpoints, options, seq: 0, link: Link::Off, transfers: TransferCount::default() }
+    pub fn new(
+        pipe: P,
+        descriptor: CcidDescriptor,
+        endpoints: CcidEndpoints,
+        options: CcidOptions,
+    ) -> Self {
+        Self {
+            pipe,
+            descriptor,
+            endpoints,
+            options,
+            seq: 0,
+            link: Link::Off,
+            transfers: TransferCount::default(),
+        }
     }
 
     /// A driver for an interface found in the configuration descriptor.
-    pub fn from_interface(pipe: P, interface: &Interface, options: CcidOptions) -> Result<Self, CcidError> {
-        let descriptor = interface.ccid.ok_or(CcidError::Unsupported("interface has no CCID class descriptor"))?;
-        let bulk_out = interface.bulk(false).ok_or(CcidError::Unsupported("interface has no bulk OUT endpoint"))?;
-        let bulk_in = interface.bulk(true).ok_or(CcidError::Unsupported("interface has no bulk IN endpoint"))?;
-        Ok(Self::new(pipe, descriptor, CcidEndpoints { bulk_out, bulk_in, interrupt_in: interface.interrupt_in() }, options))
+    pub fn from_interface(
+        pipe: P,
+        interface: &Interface,
+        options: CcidOptions,
+    ) -> Result<Self, CcidError> {
+        let descriptor = interface.ccid.ok_or(CcidError::Unsupported(
+            "interface has no CCID class descriptor",
+        ))?;
+        let bulk_out = interface
+            .bulk(false)
+            .ok_or(CcidError::Unsupported("interface has no bulk OUT endpoint"))?;
+        let bulk_in = interface
+            .bulk(true)
+            .ok_or(CcidError::Unsupported("interface has no bulk IN endpoint"))?;
+        Ok(Self::new(
+            pipe,
+            descriptor,
+            CcidEndpoints {
+                bulk_out,
+                bulk_in,
+                interrupt_in: interface.interrupt_in(),
+            },
+            options,
+        ))
     }
 
     /// The exchange level in use.
@@ -181,7 +224,9 @@ impl<P: UsbPipe> CcidChannel<P> {
     }
 
     fn max_message(&self) -> usize {
-        usize::try_from(self.descriptor.max_message_length).unwrap_or(65_546).clamp(HEADER + 1, 65_546)
+        usize::try_from(self.descriptor.max_message_length)
+            .unwrap_or(65_546)
+            .clamp(HEADER + 1, 65_546)
     }
 
     /// Sends one command and reads its response, skipping time-extension messages.
@@ -197,7 +242,14 @@ impl<P: UsbPipe> CcidChannel<P> {
         let mut stale = 0u32;
         loop {
             self.transfers.bulk_in += 1;
-            let raw = self.pipe.bulk_in(self.endpoints.bulk_in, self.max_message(), self.options.timeout_ms).await?;
+            let raw = self
+                .pipe
+                .bulk_in(
+                    self.endpoints.bulk_in,
+                    self.max_message(),
+                    self.options.timeout_ms,
+                )
+                .await?;
             let response = Response::decode(&raw)?;
             if response.seq != seq || response.slot != self.options.slot {
                 stale += 1;
@@ -218,12 +270,18 @@ impl<P: UsbPipe> CcidChannel<P> {
                     if response.status.icc == IccStatus::Absent {
                         return Err(CcidError::CardAbsent);
                     }
-                    return Err(CcidError::Slot { command: command.message_type(), error: response.error });
+                    return Err(CcidError::Slot {
+                        command: command.message_type(),
+                        error: response.error,
+                    });
                 }
                 CommandStatus::Ok => {}
             }
             if response.message_type != command.response_type() {
-                return Err(CcidError::UnexpectedResponse { expected: command.response_type(), got: response.message_type });
+                return Err(CcidError::UnexpectedResponse {
+                    expected: command.response_type(),
+                    got: response.message_type,
+                });
             }
             return Ok(response);
         }
@@ -234,7 +292,11 @@ impl<P: UsbPipe> CcidChannel<P> {
     async fn drain(&mut self) -> Result<(), CcidError> {
         for _ in 0..8 {
             self.transfers.bulk_in += 1;
-            match self.pipe.bulk_in(self.endpoints.bulk_in, self.max_message(), 10).await {
+            match self
+                .pipe
+                .bulk_in(self.endpoints.bulk_in, self.max_message(), 10)
+                .await
+            {
                 Ok(_) => continue,
                 Err(UsbError::Timeout { .. }) => return Ok(()),
                 Err(e) => return Err(e.into()),
@@ -247,20 +309,28 @@ impl<P: UsbPipe> CcidChannel<P> {
     pub async fn power_on(&mut self) -> Result<Vec<u8>, CcidError> {
         self.link = Link::Off;
         self.drain().await?;
-        let atr_bytes = self.command(&Command::IccPowerOn(PowerSelect::Automatic)).await?.data;
+        let atr_bytes = self
+            .command(&Command::IccPowerOn(PowerSelect::Automatic))
+            .await?
+            .data;
         match self.level() {
             ExchangeLevel::ShortApdu | ExchangeLevel::ExtendedApdu => self.link = Link::Apdu,
-            ExchangeLevel::Character => return Err(CcidError::Unsupported("character-level CCID readers")),
+            ExchangeLevel::Character => {
+                return Err(CcidError::Unsupported("character-level CCID readers"))
+            }
             ExchangeLevel::Tpdu => {
                 let atr = Atr::parse(&atr_bytes)?;
                 let mut params = atr.ccid_parameters();
-                if self.descriptor.features & (features::AUTO_PPS | features::AUTO_NEGOTIATION) == 0 {
+                if self.descriptor.features & (features::AUTO_PPS | features::AUTO_NEGOTIATION) == 0
+                {
                     set_default_rate(&mut params);
                 }
                 match params {
                     ProtocolParameters::T1 { tccks, ifsc, .. } => {
                         if !self.descriptor.supports_t1() {
-                            return Err(CcidError::Unsupported("card wants T=1, reader offers only T=0"));
+                            return Err(CcidError::Unsupported(
+                                "card wants T=1, reader offers only T=0",
+                            ));
                         }
                         if tccks & 1 != 0 {
                             return Err(CcidError::Unsupported("T=1 with CRC epilogue"));
@@ -269,14 +339,18 @@ impl<P: UsbPipe> CcidChannel<P> {
                         let state = T1State::new(ifsc);
                         if !self.descriptor.does_ifsd_exchange() {
                             let ifsd = self.options.ifsd;
-                            let answer = self.xfr(state.ifs_request(ifsd), 0, ChainParameter::Whole).await?;
+                            let answer = self
+                                .xfr(state.ifs_request(ifsd), 0, ChainParameter::Whole)
+                                .await?;
                             state.check_ifs_response(&answer.data, ifsd)?;
                         }
                         self.link = Link::T1(state);
                     }
                     ProtocolParameters::T0 { .. } => {
                         if !self.descriptor.supports_t0() {
-                            return Err(CcidError::Unsupported("card wants T=0, reader offers only T=1"));
+                            return Err(CcidError::Unsupported(
+                                "card wants T=0, reader offers only T=1",
+                            ));
                         }
                         self.command(&Command::SetParameters(params)).await?;
                         self.link = Link::T0;
@@ -304,13 +378,21 @@ impl<P: UsbPipe> CcidChannel<P> {
 
     /// Waits for a message on the interrupt endpoint (NotifySlotChange, HardwareError).
     pub async fn next_interrupt(&mut self, timeout_ms: u32) -> Result<Interrupt, CcidError> {
-        let ep = self.endpoints.interrupt_in.ok_or(CcidError::Unsupported("reader has no interrupt endpoint"))?;
+        let ep = self
+            .endpoints
+            .interrupt_in
+            .ok_or(CcidError::Unsupported("reader has no interrupt endpoint"))?;
         let bytes = self.pipe.interrupt_in(ep, 8, timeout_ms).await?;
         Ok(Interrupt::decode(&bytes)?)
     }
 
     /// One XfrBlock; the copy of the data is wiped afterwards.
-    async fn xfr(&mut self, data: Vec<u8>, bwi: u8, level: ChainParameter) -> Result<Response, CcidError> {
+    async fn xfr(
+        &mut self,
+        data: Vec<u8>,
+        bwi: u8,
+        level: ChainParameter,
+    ) -> Result<Response, CcidError> {
         let mut command = Command::XfrBlock { bwi, level, data };
         let result = self.command(&command).await;
         command.wipe();
@@ -320,9 +402,12 @@ impl<P: UsbPipe> CcidChannel<P> {
     /// APDU level: send with command chaining, collect response chaining.
     async fn transmit_apdu(&mut self, apdu: &[u8]) -> Result<Vec<u8>, CcidError> {
         if self.level() == ExchangeLevel::ShortApdu {
-            let parsed = CommandApdu::parse(apdu).map_err(|_| CcidError::Unsupported("bytes that are not a command APDU"))?;
+            let parsed = CommandApdu::parse(apdu)
+                .map_err(|_| CcidError::Unsupported("bytes that are not a command APDU"))?;
             if parsed.form() == LengthForm::Extended {
-                return Err(CcidError::Unsupported("extended APDU on a short-APDU reader"));
+                return Err(CcidError::Unsupported(
+                    "extended APDU on a short-APDU reader",
+                ));
             }
         }
         let room = self.max_message() - HEADER;
@@ -340,7 +425,9 @@ impl<P: UsbPipe> CcidChannel<P> {
                 };
                 let r = self.xfr(chunk.to_vec(), 0, level).await?;
                 if i != last && !(r.data.is_empty() && r.specific == 0x10) {
-                    return Err(CcidError::T1(T1Error::Protocol("reader did not ask for the next command part")));
+                    return Err(CcidError::T1(T1Error::Protocol(
+                        "reader did not ask for the next command part",
+                    )));
                 }
                 answer = Some(r);
             }
@@ -348,7 +435,10 @@ impl<P: UsbPipe> CcidChannel<P> {
         };
         let mut data = core::mem::take(&mut response.data);
         let mut parts = 0;
-        while matches!(ChainParameter::from_u16(u16::from(response.specific)), ChainParameter::Begins | ChainParameter::Continues) {
+        while matches!(
+            ChainParameter::from_u16(u16::from(response.specific)),
+            ChainParameter::Begins | ChainParameter::Continues
+        ) {
             parts += 1;
             if parts > 256 {
                 return Err(CcidError::T1(T1Error::Protocol("endless response chain")));
@@ -368,7 +458,10 @@ impl<P: UsbPipe> CcidChannel<P> {
             let step = match &answer {
                 Ok(r) => exchange.on_incoming(Incoming::Block(&r.data)),
                 Err(CcidError::Slot { error, .. })
-                    if matches!(*error, SlotError::ICC_MUTE | SlotError::XFR_PARITY_ERROR | SlotError::XFR_OVERRUN) =>
+                    if matches!(
+                        *error,
+                        SlotError::ICC_MUTE | SlotError::XFR_PARITY_ERROR | SlotError::XFR_OVERRUN
+                    ) =>
                 {
                     exchange.on_incoming(Incoming::Timeout)
                 }
@@ -395,9 +488,12 @@ impl<P: UsbPipe> CcidChannel<P> {
     /// TPDU level, T=0 (ISO/IEC 7816-3 §12.2): the reader handles procedure bytes; the host
     /// maps APDU cases to TPDUs and follows `61xx` / `6Cxx`.
     async fn transmit_t0(&mut self, apdu: &[u8]) -> Result<Vec<u8>, CcidError> {
-        let cmd = CommandApdu::parse(apdu).map_err(|_| CcidError::Unsupported("bytes that are not a command APDU"))?;
+        let cmd = CommandApdu::parse(apdu)
+            .map_err(|_| CcidError::Unsupported("bytes that are not a command APDU"))?;
         if cmd.form() == LengthForm::Extended {
-            return Err(CcidError::Unsupported("extended APDU over T=0 (needs ENVELOPE)"));
+            return Err(CcidError::Unsupported(
+                "extended APDU over T=0 (needs ENVELOPE)",
+            ));
         }
         let header = [cmd.cla(), cmd.ins(), cmd.p1(), cmd.p2()];
         let le_byte = |le: u32| u8::try_from(le).unwrap_or(0); // 256 → 00
@@ -422,7 +518,9 @@ impl<P: UsbPipe> CcidChannel<P> {
         let mut data = Vec::new();
         for _ in 0..MAX_GET_RESPONSES {
             match answer[..] {
-                [ref body @ .., 0x61, available] if matches!(cmd.case(), IsoCase::Case2 | IsoCase::Case4) => {
+                [ref body @ .., 0x61, available]
+                    if matches!(cmd.case(), IsoCase::Case2 | IsoCase::Case4) =>
+                {
                     data.extend_from_slice(body);
                     let get_response = alloc::vec![cmd.cla() & 0x03, 0xC0, 0x00, 0x00, available];
                     answer = self.xfr(get_response, 0, ChainParameter::Whole).await?.data;
@@ -430,7 +528,9 @@ impl<P: UsbPipe> CcidChannel<P> {
                 _ => {
                     data.extend_from_slice(&answer);
                     if data.len() < 2 {
-                        return Err(CcidError::T1(T1Error::Protocol("T=0 answer shorter than a status word")));
+                        return Err(CcidError::T1(T1Error::Protocol(
+                            "T=0 answer shorter than a status word",
+                        )));
                     }
                     return Ok(data);
                 }
@@ -444,14 +544,17 @@ const HEADER: usize = super::message::HEADER_LEN;
 
 fn set_default_rate(params: &mut ProtocolParameters) {
     match params {
-        ProtocolParameters::T0 { findex_dindex, .. } | ProtocolParameters::T1 { findex_dindex, .. } => *findex_dindex = 0x11,
+        ProtocolParameters::T0 { findex_dindex, .. }
+        | ProtocolParameters::T1 { findex_dindex, .. } => *findex_dindex = 0x11,
     }
 }
 
 impl<P: UsbPipe> CardChannel for CcidChannel<P> {
     fn capabilities(&self) -> ChannelCapabilities {
         match (self.level(), self.link) {
-            (ExchangeLevel::ExtendedApdu, _) | (ExchangeLevel::Tpdu, Link::T1(_)) => ChannelCapabilities::EXTENDED,
+            (ExchangeLevel::ExtendedApdu, _) | (ExchangeLevel::Tpdu, Link::T1(_)) => {
+                ChannelCapabilities::EXTENDED
+            }
             _ => ChannelCapabilities::SHORT,
         }
     }
@@ -465,7 +568,9 @@ impl<P: UsbPipe> CardChannel for CcidChannel<P> {
         };
         let response = result?;
         if response.len() < 2 {
-            return Err(TransportError::Protocol("response shorter than a status word".into()));
+            return Err(TransportError::Protocol(
+                "response shorter than a status word".into(),
+            ));
         }
         Ok(response)
     }

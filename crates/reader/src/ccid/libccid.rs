@@ -141,8 +141,13 @@ fn field_value(name: &str, value: &str) -> Option<u32> {
             whole.checked_mul(1000)?.checked_add(frac)
         }
         // decimal, possibly followed by a unit or a remark
-        "bNumClockSupported" | "dwDataRate" | "dwMaxDataRate" | "bNumDataRatesSupported" | "dwMaxIFSD"
-        | "dwMaxCCIDMessageLength" | "bMaxCCIDBusySlots" => first_token(value).parse().ok(),
+        "bNumClockSupported"
+        | "dwDataRate"
+        | "dwMaxDataRate"
+        | "bNumDataRatesSupported"
+        | "dwMaxIFSD"
+        | "dwMaxCCIDMessageLength"
+        | "bMaxCCIDBusySlots" => first_token(value).parse().ok(),
         _ => hex_u32(first_token(value)),
     }
 }
@@ -155,10 +160,23 @@ impl Block {
     fn finish(self) -> Result<(u16, u16, String, String, DumpInterface), DumpError> {
         let line = self.start;
         let missing = |field| DumpError::Missing { line, field };
-        let get = |i: usize| self.fields.get(i).copied().flatten().ok_or(missing(FIELDS.get(i).copied().unwrap_or("")));
-        let b = |i: usize| get(i).and_then(|v| byte(v).ok_or(missing(FIELDS.get(i).copied().unwrap_or(""))));
-        if get(0)? != u32::from(CcidDescriptor::LENGTH) || get(1)? != u32::from(CcidDescriptor::TYPE) {
-            return Err(DumpError::Missing { line, field: "54-byte CCID class descriptor" });
+        let get = |i: usize| {
+            self.fields
+                .get(i)
+                .copied()
+                .flatten()
+                .ok_or(missing(FIELDS.get(i).copied().unwrap_or("")))
+        };
+        let b = |i: usize| {
+            get(i).and_then(|v| byte(v).ok_or(missing(FIELDS.get(i).copied().unwrap_or(""))))
+        };
+        if get(0)? != u32::from(CcidDescriptor::LENGTH)
+            || get(1)? != u32::from(CcidDescriptor::TYPE)
+        {
+            return Err(DumpError::Missing {
+                line,
+                field: "54-byte CCID class descriptor",
+            });
         }
         let ccid = CcidDescriptor {
             bcd_ccid: u16::try_from(get(2)?).map_err(|_| missing("bcdCCID"))?,
@@ -187,7 +205,11 @@ impl Block {
             self.pid.ok_or(missing("idProduct"))?,
             self.manufacturer.unwrap_or_default(),
             self.product.unwrap_or_default(),
-            DumpInterface { number: self.number.ok_or(missing("bInterfaceNumber"))?, class: self.class.ok_or(missing("bInterfaceClass"))?, ccid },
+            DumpInterface {
+                number: self.number.ok_or(missing("bInterfaceNumber"))?,
+                class: self.class.ok_or(missing("bInterfaceClass"))?,
+                ccid,
+            },
         ))
     }
 }
@@ -203,22 +225,47 @@ pub fn parse_dump(text: &str) -> Result<ReaderDump, DumpError> {
             }
             continue;
         }
-        let Some((name, value)) = raw.trim().split_once(':') else { continue };
+        let Some((name, value)) = raw.trim().split_once(':') else {
+            continue;
+        };
         let name = name.trim();
         let value = value.trim();
         if name == "idVendor" {
-            blocks.push(Block { start: line, ..Block::default() });
+            blocks.push(Block {
+                start: line,
+                ..Block::default()
+            });
         }
-        let Some(block) = blocks.last_mut() else { continue };
+        let Some(block) = blocks.last_mut() else {
+            continue;
+        };
         let bad = |field| DumpError::BadValue { line, field };
         match name {
-            "idVendor" => block.vid = Some(hex_u32(value).and_then(|v| u16::try_from(v).ok()).ok_or(bad("idVendor"))?),
-            "idProduct" => block.pid = Some(hex_u32(value).and_then(|v| u16::try_from(v).ok()).ok_or(bad("idProduct"))?),
+            "idVendor" => {
+                block.vid = Some(
+                    hex_u32(value)
+                        .and_then(|v| u16::try_from(v).ok())
+                        .ok_or(bad("idVendor"))?,
+                )
+            }
+            "idProduct" => {
+                block.pid = Some(
+                    hex_u32(value)
+                        .and_then(|v| u16::try_from(v).ok())
+                        .ok_or(bad("idProduct"))?,
+                )
+            }
             "iManufacturer" => block.manufacturer = Some(value.to_string()),
             "iProduct" => block.product = Some(value.to_string()),
-            "bInterfaceNumber" => block.number = Some(value.parse().map_err(|_| bad("bInterfaceNumber"))?),
+            "bInterfaceNumber" => {
+                block.number = Some(value.parse().map_err(|_| bad("bInterfaceNumber"))?)
+            }
             "bInterfaceClass" => {
-                block.class = Some(hex_u32(first_token(value)).and_then(byte).ok_or(bad("bInterfaceClass"))?)
+                block.class = Some(
+                    hex_u32(first_token(value))
+                        .and_then(byte)
+                        .ok_or(bad("bInterfaceClass"))?,
+                )
             }
             _ => {
                 if let Some(i) = FIELDS.iter().position(|f| *f == name) {
@@ -243,7 +290,15 @@ pub fn parse_dump(text: &str) -> Result<ReaderDump, DumpError> {
         let (vid, pid, manufacturer, product, iface) = block.finish()?;
         match dump.as_mut() {
             Some(d) => d.interfaces.push(iface),
-            None => dump = Some(ReaderDump { vid, pid, manufacturer, product, interfaces: alloc::vec![iface] }),
+            None => {
+                dump = Some(ReaderDump {
+                    vid,
+                    pid,
+                    manufacturer,
+                    product,
+                    interfaces: alloc::vec![iface],
+                })
+            }
         }
     }
     dump.ok_or(DumpError::NotADump)

@@ -68,7 +68,13 @@ impl RawMessage {
         let params = c.array()?;
         let data = c.take(len)?.to_vec();
         c.finish()?;
-        Ok(Self { message_type, slot, seq, params, data })
+        Ok(Self {
+            message_type,
+            slot,
+            seq,
+            params,
+            data,
+        })
     }
 }
 
@@ -198,11 +204,39 @@ impl ProtocolParameters {
     /// abProtocolDataStructure.
     pub fn to_bytes(&self) -> Vec<u8> {
         match *self {
-            Self::T0 { findex_dindex, tccks, guard_time, waiting_integer, clock_stop } => {
-                alloc::vec![findex_dindex, tccks, guard_time, waiting_integer, clock_stop]
+            Self::T0 {
+                findex_dindex,
+                tccks,
+                guard_time,
+                waiting_integer,
+                clock_stop,
+            } => {
+                alloc::vec![
+                    findex_dindex,
+                    tccks,
+                    guard_time,
+                    waiting_integer,
+                    clock_stop
+                ]
             }
-            Self::T1 { findex_dindex, tccks, guard_time, waiting_integers, clock_stop, ifsc, nad } => {
-                alloc::vec![findex_dindex, tccks, guard_time, waiting_integers, clock_stop, ifsc, nad]
+            Self::T1 {
+                findex_dindex,
+                tccks,
+                guard_time,
+                waiting_integers,
+                clock_stop,
+                ifsc,
+                nad,
+            } => {
+                alloc::vec![
+                    findex_dindex,
+                    tccks,
+                    guard_time,
+                    waiting_integers,
+                    clock_stop,
+                    ifsc,
+                    nad
+                ]
             }
         }
     }
@@ -210,7 +244,13 @@ impl ProtocolParameters {
     pub fn from_bytes(protocol_num: u8, data: &[u8]) -> Result<Self, DecodeError> {
         let mut c = Cursor::new(data, "CCID protocol data");
         let p = match protocol_num {
-            0 => Self::T0 { findex_dindex: c.u8()?, tccks: c.u8()?, guard_time: c.u8()?, waiting_integer: c.u8()?, clock_stop: c.u8()? },
+            0 => Self::T0 {
+                findex_dindex: c.u8()?,
+                tccks: c.u8()?,
+                guard_time: c.u8()?,
+                waiting_integer: c.u8()?,
+                clock_stop: c.u8()?,
+            },
             1 => Self::T1 {
                 findex_dindex: c.u8()?,
                 tccks: c.u8()?,
@@ -263,9 +303,12 @@ impl core::fmt::Debug for Command {
             Self::IccPowerOn(p) => f.debug_tuple("IccPowerOn").field(p).finish(),
             Self::IccPowerOff => f.write_str("IccPowerOff"),
             Self::GetSlotStatus => f.write_str("GetSlotStatus"),
-            Self::XfrBlock { bwi, level, data } => {
-                f.debug_struct("XfrBlock").field("bwi", bwi).field("level", level).field("data", &Redacted(data)).finish()
-            }
+            Self::XfrBlock { bwi, level, data } => f
+                .debug_struct("XfrBlock")
+                .field("bwi", bwi)
+                .field("level", level)
+                .field("data", &Redacted(data))
+                .finish(),
             Self::GetParameters => f.write_str("GetParameters"),
             Self::ResetParameters => f.write_str("ResetParameters"),
             Self::SetParameters(p) => f.debug_tuple("SetParameters").field(p).finish(),
@@ -319,9 +362,18 @@ impl Command {
             }
             Self::SetParameters(p) => ([p.protocol_num(), 0, 0], p.to_bytes()),
             Self::Escape(data) => ([0, 0, 0], data.clone()),
-            Self::IccPowerOff | Self::GetSlotStatus | Self::GetParameters | Self::ResetParameters => ([0; 3], Vec::new()),
+            Self::IccPowerOff
+            | Self::GetSlotStatus
+            | Self::GetParameters
+            | Self::ResetParameters => ([0; 3], Vec::new()),
         };
-        RawMessage { message_type: self.message_type(), slot, seq, params, data }
+        RawMessage {
+            message_type: self.message_type(),
+            slot,
+            seq,
+            params,
+            data,
+        }
     }
 
     /// Reads a command back from a message (used by the simulator and the fuzz round trip).
@@ -329,7 +381,13 @@ impl Command {
         use message_type::*;
         let c = Cursor::new(&m.data, "CCID command");
         let [p0, p1, p2] = m.params;
-        let no_data = |cmd: Self| if m.data.is_empty() { Ok(cmd) } else { Err(c.invalid("command carries unexpected data")) };
+        let no_data = |cmd: Self| {
+            if m.data.is_empty() {
+                Ok(cmd)
+            } else {
+                Err(c.invalid("command carries unexpected data"))
+            }
+        };
         match m.message_type {
             ICC_POWER_ON => no_data(Self::IccPowerOn(match p0 {
                 0 => PowerSelect::Automatic,
@@ -342,8 +400,14 @@ impl Command {
             GET_SLOT_STATUS => no_data(Self::GetSlotStatus),
             GET_PARAMETERS => no_data(Self::GetParameters),
             RESET_PARAMETERS => no_data(Self::ResetParameters),
-            XFR_BLOCK => Ok(Self::XfrBlock { bwi: p0, level: ChainParameter::from_u16(u16::from_le_bytes([p1, p2])), data: m.data.clone() }),
-            SET_PARAMETERS => Ok(Self::SetParameters(ProtocolParameters::from_bytes(p0, &m.data)?)),
+            XFR_BLOCK => Ok(Self::XfrBlock {
+                bwi: p0,
+                level: ChainParameter::from_u16(u16::from_le_bytes([p1, p2])),
+                data: m.data.clone(),
+            }),
+            SET_PARAMETERS => Ok(Self::SetParameters(ProtocolParameters::from_bytes(
+                p0, &m.data,
+            )?)),
             ESCAPE => Ok(Self::Escape(m.data.clone())),
             _ => Err(c.invalid("unknown PC_to_RDR message type")),
         }
@@ -402,7 +466,11 @@ impl Status {
             2 => CommandStatus::TimeExtension,
             _ => CommandStatus::Reserved,
         };
-        Self { icc, command, rfu: b & 0x3C }
+        Self {
+            icc,
+            command,
+            rfu: b & 0x3C,
+        }
     }
     /// Encodes bStatus.
     pub fn to_byte(self) -> u8 {
@@ -508,10 +576,21 @@ impl Response {
     pub fn decode(bytes: &[u8]) -> Result<Self, DecodeError> {
         let m = RawMessage::decode(bytes)?;
         if !(0x80..=0x84).contains(&m.message_type) {
-            return Err(DecodeError::Invalid { what: "CCID response", reason: "message type is not RDR_to_PC (0x80..0x84)" });
+            return Err(DecodeError::Invalid {
+                what: "CCID response",
+                reason: "message type is not RDR_to_PC (0x80..0x84)",
+            });
         }
         let [s, e, x] = m.params;
-        Ok(Self { message_type: m.message_type, slot: m.slot, seq: m.seq, status: Status::from_byte(s), error: SlotError(e), specific: x, data: m.data })
+        Ok(Self {
+            message_type: m.message_type,
+            slot: m.slot,
+            seq: m.seq,
+            status: Status::from_byte(s),
+            error: SlotError(e),
+            specific: x,
+            data: m.data,
+        })
     }
 
     /// Encodes a response (the simulator's side).
@@ -552,13 +631,26 @@ impl Interrupt {
             message_type::NOTIFY_SLOT_CHANGE => {
                 let rest = c.rest();
                 if rest.is_empty() {
-                    return Err(DecodeError::Truncated { what: "CCID interrupt message", at: 1, needed: 1 });
+                    return Err(DecodeError::Truncated {
+                        what: "CCID interrupt message",
+                        at: 1,
+                        needed: 1,
+                    });
                 }
-                let states = rest.iter().flat_map(|b| (0..4).map(move |i| ((b >> (2 * i)) & 1 != 0, (b >> (2 * i + 1)) & 1 != 0))).collect();
+                let states = rest
+                    .iter()
+                    .flat_map(|b| {
+                        (0..4).map(move |i| ((b >> (2 * i)) & 1 != 0, (b >> (2 * i + 1)) & 1 != 0))
+                    })
+                    .collect();
                 Ok(Self::SlotChange(states))
             }
             message_type::HARDWARE_ERROR => {
-                let m = Self::HardwareError { slot: c.u8()?, seq: c.u8()?, code: c.u8()? };
+                let m = Self::HardwareError {
+                    slot: c.u8()?,
+                    seq: c.u8()?,
+                    code: c.u8()?,
+                };
                 c.finish()?;
                 Ok(m)
             }
@@ -580,7 +672,9 @@ impl Interrupt {
                 }
                 o
             }
-            Self::HardwareError { slot, seq, code } => alloc::vec![message_type::HARDWARE_ERROR, *slot, *seq, *code],
+            Self::HardwareError { slot, seq, code } => {
+                alloc::vec![message_type::HARDWARE_ERROR, *slot, *seq, *code]
+            }
         }
     }
 }
@@ -591,9 +685,21 @@ mod tests {
 
     #[test]
     fn encodes_power_on_and_xfr_block_exactly() {
-        assert_eq!(Command::IccPowerOn(PowerSelect::Automatic).to_message(0, 1).encode(), [0x62, 0, 0, 0, 0, 0, 1, 0, 0, 0]);
-        let xfr = Command::XfrBlock { bwi: 0, level: ChainParameter::Begins, data: alloc::vec![0x00, 0xA4] };
-        assert_eq!(xfr.to_message(0, 7).encode(), [0x6F, 2, 0, 0, 0, 0, 7, 0, 0x01, 0x00, 0x00, 0xA4]);
+        assert_eq!(
+            Command::IccPowerOn(PowerSelect::Automatic)
+                .to_message(0, 1)
+                .encode(),
+            [0x62, 0, 0, 0, 0, 0, 1, 0, 0, 0]
+        );
+        let xfr = Command::XfrBlock {
+            bwi: 0,
+            level: ChainParameter::Begins,
+            data: alloc::vec![0x00, 0xA4],
+        };
+        assert_eq!(
+            xfr.to_message(0, 7).encode(),
+            [0x6F, 2, 0, 0, 0, 0, 7, 0, 0x01, 0x00, 0x00, 0xA4]
+        );
         let set = Command::SetParameters(ProtocolParameters::T1 {
             findex_dindex: 0x11,
             tccks: 0x10,
@@ -603,8 +709,16 @@ mod tests {
             ifsc: 0xFE,
             nad: 0,
         });
-        assert_eq!(set.to_message(0, 2).encode(), [0x61, 7, 0, 0, 0, 0, 2, 1, 0, 0, 0x11, 0x10, 0xFF, 0x45, 0, 0xFE, 0]);
-        for cmd in [xfr, set, Command::GetSlotStatus, Command::Escape(alloc::vec![0xFF, 0x50])] {
+        assert_eq!(
+            set.to_message(0, 2).encode(),
+            [0x61, 7, 0, 0, 0, 0, 2, 1, 0, 0, 0x11, 0x10, 0xFF, 0x45, 0, 0xFE, 0]
+        );
+        for cmd in [
+            xfr,
+            set,
+            Command::GetSlotStatus,
+            Command::Escape(alloc::vec![0xFF, 0x50]),
+        ] {
             let m = RawMessage::decode(&cmd.to_message(0, 3).encode()).expect("valid");
             assert_eq!(Command::from_message(&m), Ok(cmd));
         }
@@ -612,21 +726,52 @@ mod tests {
 
     #[test]
     fn debug_never_shows_command_data() {
-        let verify = Command::XfrBlock { bwi: 0, level: ChainParameter::Whole, data: alloc::vec![0x00, 0x20, 0x00, 0x80, 0x04, 0x31, 0x32, 0x33, 0x34] };
-        assert_eq!(alloc::format!("{verify:?}"), "XfrBlock { bwi: 0, level: Whole, data: <9 bytes> }");
+        let verify = Command::XfrBlock {
+            bwi: 0,
+            level: ChainParameter::Whole,
+            data: alloc::vec![0x00, 0x20, 0x00, 0x80, 0x04, 0x31, 0x32, 0x33, 0x34],
+        };
+        assert_eq!(
+            alloc::format!("{verify:?}"),
+            "XfrBlock { bwi: 0, level: Whole, data: <9 bytes> }"
+        );
         let mut wiped = verify.clone();
         wiped.wipe();
-        assert_eq!(wiped, Command::XfrBlock { bwi: 0, level: ChainParameter::Whole, data: alloc::vec![] });
+        assert_eq!(
+            wiped,
+            Command::XfrBlock {
+                bwi: 0,
+                level: ChainParameter::Whole,
+                data: alloc::vec![]
+            }
+        );
         let m = verify.to_message(0, 1);
-        assert_eq!(alloc::format!("{m:?}"), "RawMessage { message_type: 111, slot: 0, seq: 1, params: [0, 0, 0], data: <9 bytes> }");
+        assert_eq!(
+            alloc::format!("{m:?}"),
+            "RawMessage { message_type: 111, slot: 0, seq: 1, params: [0, 0, 0], data: <9 bytes> }"
+        );
     }
 
     #[test]
     fn decodes_status_time_extension_and_errors() {
         let r = Response::decode(&[0x80, 0, 0, 0, 0, 0, 5, 0x80, 0x01, 0]).expect("valid");
-        assert_eq!(r.status, Status { icc: IccStatus::Active, command: CommandStatus::TimeExtension, rfu: 0 });
+        assert_eq!(
+            r.status,
+            Status {
+                icc: IccStatus::Active,
+                command: CommandStatus::TimeExtension,
+                rfu: 0
+            }
+        );
         let r = Response::decode(&[0x81, 0, 0, 0, 0, 0, 5, 0x42, 0xFE, 0]).expect("valid");
-        assert_eq!(r.status, Status { icc: IccStatus::Absent, command: CommandStatus::Failed, rfu: 0 });
+        assert_eq!(
+            r.status,
+            Status {
+                icc: IccStatus::Absent,
+                command: CommandStatus::Failed,
+                rfu: 0
+            }
+        );
         assert_eq!(r.error, SlotError::ICC_MUTE);
         assert_eq!(r.error.name(), Some("ICC_MUTE"));
         assert_eq!(SlotError(5).name(), None);
@@ -637,9 +782,19 @@ mod tests {
     fn rejects_a_length_that_does_not_match() {
         assert_eq!(
             RawMessage::decode(&[0x80, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0x90]),
-            Err(DecodeError::Truncated { what: "CCID message", at: 10, needed: 1 })
+            Err(DecodeError::Truncated {
+                what: "CCID message",
+                at: 10,
+                needed: 1
+            })
         );
-        assert_eq!(RawMessage::decode(&[0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x90]), Err(DecodeError::Trailing { what: "CCID message", count: 1 }));
+        assert_eq!(
+            RawMessage::decode(&[0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x90]),
+            Err(DecodeError::Trailing {
+                what: "CCID message",
+                count: 1
+            })
+        );
         assert!(Response::decode(&[0x6F, 0, 0, 0, 0, 0, 0, 0, 0, 0]).is_err());
     }
 
@@ -647,8 +802,23 @@ mod tests {
     fn decodes_notify_slot_change() {
         // Slot 0 present and changed (bits 0b11), slot 1 absent and changed (0b10).
         let m = Interrupt::decode(&[0x50, 0b0000_1011]).expect("valid");
-        assert_eq!(m, Interrupt::SlotChange(alloc::vec![(true, true), (false, true), (false, false), (false, false)]));
+        assert_eq!(
+            m,
+            Interrupt::SlotChange(alloc::vec![
+                (true, true),
+                (false, true),
+                (false, false),
+                (false, false)
+            ])
+        );
         assert_eq!(m.encode(), [0x50, 0b0000_1011]);
-        assert_eq!(Interrupt::decode(&[0x51, 0, 9, 1]), Ok(Interrupt::HardwareError { slot: 0, seq: 9, code: 1 }));
+        assert_eq!(
+            Interrupt::decode(&[0x51, 0, 9, 1]),
+            Ok(Interrupt::HardwareError {
+                slot: 0,
+                seq: 9,
+                code: 1
+            })
+        );
     }
 }

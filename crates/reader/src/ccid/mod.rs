@@ -4,7 +4,7 @@ pub mod descriptor;
 pub mod libccid;
 
 pub use descriptor::{CcidDescriptor, ExchangeLevel};
-pub mod message;
 pub mod driver;
+pub mod message;
 
 pub use driver::{CcidChannel, CcidEndpoints, CcidError, CcidOptions};

@@ -59,7 +59,13 @@ impl core::fmt::Debug for Block {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         use crate::redact::Redacted;
         match self {
-            Self::I { bn, chaining, cid, nad, inf } => f
+            Self::I {
+                bn,
+                chaining,
+                cid,
+                nad,
+                inf,
+            } => f
                 .debug_struct("I")
                 .field("bn", bn)
                 .field("chaining", chaining)
@@ -67,8 +73,17 @@ impl core::fmt::Debug for Block {
                 .field("nad", nad)
                 .field("inf", &Redacted(inf))
                 .finish(),
-            Self::R { bn, nak, cid } => f.debug_struct("R").field("bn", bn).field("nak", nak).field("cid", cid).finish(),
-            Self::S { kind, cid } => f.debug_struct("S").field("kind", kind).field("cid", cid).finish(),
+            Self::R { bn, nak, cid } => f
+                .debug_struct("R")
+                .field("bn", bn)
+                .field("nak", nak)
+                .field("cid", cid)
+                .finish(),
+            Self::S { kind, cid } => f
+                .debug_struct("S")
+                .field("kind", kind)
+                .field("cid", cid)
+                .finish(),
         }
     }
 }
@@ -79,8 +94,19 @@ impl Block {
         let cid_bit = |cid: &Option<u8>| if cid.is_some() { 0x08 } else { 0 };
         let mut o = Vec::new();
         match self {
-            Self::I { bn, chaining, cid, nad, inf } => {
-                o.push(0x02 | u8::from(*bn) | if *chaining { 0x10 } else { 0 } | cid_bit(cid) | if nad.is_some() { 0x04 } else { 0 });
+            Self::I {
+                bn,
+                chaining,
+                cid,
+                nad,
+                inf,
+            } => {
+                o.push(
+                    0x02 | u8::from(*bn)
+                        | if *chaining { 0x10 } else { 0 }
+                        | cid_bit(cid)
+                        | if nad.is_some() { 0x04 } else { 0 },
+                );
                 o.extend(cid.iter().chain(nad.iter()));
                 o.extend_from_slice(inf);
             }
@@ -114,21 +140,37 @@ impl Block {
                     return Err(c.invalid("I-block PCB bits 6 and 2 must be 0 and 1"));
                 }
                 let nad = if pcb & 0x04 != 0 { Some(c.u8()?) } else { None };
-                Self::I { bn: pcb & 1 != 0, chaining: pcb & 0x10 != 0, cid, nad, inf: c.rest().to_vec() }
+                Self::I {
+                    bn: pcb & 1 != 0,
+                    chaining: pcb & 0x10 != 0,
+                    cid,
+                    nad,
+                    inf: c.rest().to_vec(),
+                }
             }
             0x80 => {
                 if pcb & 0x26 != 0x22 {
                     return Err(c.invalid("malformed R-block PCB"));
                 }
-                Self::R { bn: pcb & 1 != 0, nak: pcb & 0x10 != 0, cid }
+                Self::R {
+                    bn: pcb & 1 != 0,
+                    nak: pcb & 0x10 != 0,
+                    cid,
+                }
             }
             0xC0 => {
                 if pcb & 0x07 != 0x02 {
                     return Err(c.invalid("malformed S-block PCB"));
                 }
                 match pcb & 0x30 {
-                    0x00 => Self::S { kind: SBlock::Deselect, cid },
-                    0x30 => Self::S { kind: SBlock::Wtx(c.u8()?), cid },
+                    0x00 => Self::S {
+                        kind: SBlock::Deselect,
+                        cid,
+                    },
+                    0x30 => Self::S {
+                        kind: SBlock::Wtx(c.u8()?),
+                        cid,
+                    },
                     _ => return Err(c.invalid("unknown S-block")),
                 }
             }
@@ -146,21 +188,87 @@ mod tests {
 
     #[test]
     fn encodes_the_blocks_of_readers_md_3_6() {
-        assert_eq!(Block::I { bn: true, chaining: true, cid: None, nad: None, inf: vec![0x00, 0xA4] }.encode(), [0x13, 0x00, 0xA4]);
-        assert_eq!(Block::R { bn: false, nak: false, cid: None }.encode(), [0xA2]);
-        assert_eq!(Block::R { bn: true, nak: true, cid: None }.encode(), [0xB3]);
-        assert_eq!(Block::S { kind: SBlock::Deselect, cid: None }.encode(), [0xC2]);
-        assert_eq!(Block::S { kind: SBlock::Wtx(0x3B), cid: None }.encode(), [0xF2, 0x3B]);
-        assert_eq!(Block::I { bn: false, chaining: false, cid: Some(0), nad: None, inf: vec![0x90, 0x00] }.encode(), [0x0A, 0x00, 0x90, 0x00]);
+        assert_eq!(
+            Block::I {
+                bn: true,
+                chaining: true,
+                cid: None,
+                nad: None,
+                inf: vec![0x00, 0xA4]
+            }
+            .encode(),
+            [0x13, 0x00, 0xA4]
+        );
+        assert_eq!(
+            Block::R {
+                bn: false,
+                nak: false,
+                cid: None
+            }
+            .encode(),
+            [0xA2]
+        );
+        assert_eq!(
+            Block::R {
+                bn: true,
+                nak: true,
+                cid: None
+            }
+            .encode(),
+            [0xB3]
+        );
+        assert_eq!(
+            Block::S {
+                kind: SBlock::Deselect,
+                cid: None
+            }
+            .encode(),
+            [0xC2]
+        );
+        assert_eq!(
+            Block::S {
+                kind: SBlock::Wtx(0x3B),
+                cid: None
+            }
+            .encode(),
+            [0xF2, 0x3B]
+        );
+        assert_eq!(
+            Block::I {
+                bn: false,
+                chaining: false,
+                cid: Some(0),
+                nad: None,
+                inf: vec![0x90, 0x00]
+            }
+            .encode(),
+            [0x0A, 0x00, 0x90, 0x00]
+        );
     }
 
     #[test]
     fn decodes_what_it_encodes() {
         for b in [
-            Block::I { bn: true, chaining: false, cid: Some(1), nad: Some(2), inf: vec![1, 2, 3] },
-            Block::R { bn: true, nak: true, cid: Some(0) },
-            Block::S { kind: SBlock::Wtx(5), cid: None },
-            Block::S { kind: SBlock::Deselect, cid: Some(3) },
+            Block::I {
+                bn: true,
+                chaining: false,
+                cid: Some(1),
+                nad: Some(2),
+                inf: vec![1, 2, 3],
+            },
+            Block::R {
+                bn: true,
+                nak: true,
+                cid: Some(0),
+            },
+            Block::S {
+                kind: SBlock::Wtx(5),
+                cid: None,
+            },
+            Block::S {
+                kind: SBlock::Deselect,
+                cid: Some(3),
+            },
         ] {
             assert_eq!(Block::decode(&b.encode()), Ok(b));
         }
@@ -168,9 +276,27 @@ mod tests {
 
     #[test]
     fn rejects_rfu_and_truncated_blocks() {
-        assert_eq!(Block::decode(&[0x42]), Err(DecodeError::Invalid { what: "ISO-DEP block", reason: "PCB 01xxxxxx is RFU" }));
-        assert!(matches!(Block::decode(&[0xF2]), Err(DecodeError::Truncated { .. })));
-        assert!(matches!(Block::decode(&[]), Err(DecodeError::Truncated { .. })));
-        assert_eq!(Block::decode(&[0xA2, 0x00]), Err(DecodeError::Trailing { what: "ISO-DEP block", count: 1 }));
+        assert_eq!(
+            Block::decode(&[0x42]),
+            Err(DecodeError::Invalid {
+                what: "ISO-DEP block",
+                reason: "PCB 01xxxxxx is RFU"
+            })
+        );
+        assert!(matches!(
+            Block::decode(&[0xF2]),
+            Err(DecodeError::Truncated { .. })
+        ));
+        assert!(matches!(
+            Block::decode(&[]),
+            Err(DecodeError::Truncated { .. })
+        ));
+        assert_eq!(
+            Block::decode(&[0xA2, 0x00]),
+            Err(DecodeError::Trailing {
+                what: "ISO-DEP block",
+                count: 1
+            })
+        );
     }
 }

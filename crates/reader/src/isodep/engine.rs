@@ -59,7 +59,11 @@ impl core::fmt::Debug for Step {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         use crate::redact::Redacted;
         match self {
-            Self::Send { block, timeout_ms } => f.debug_struct("Send").field("block", &Redacted(block)).field("timeout_ms", timeout_ms).finish(),
+            Self::Send { block, timeout_ms } => f
+                .debug_struct("Send")
+                .field("block", &Redacted(block))
+                .field("timeout_ms", timeout_ms)
+                .finish(),
             Self::Done(r) => f.debug_tuple("Done").field(&Redacted(r)).finish(),
         }
     }
@@ -97,29 +101,49 @@ impl IsoDepLink {
 
     /// Largest INF in one I-block: FSC − PCB − CRC(2) − CID.
     pub fn max_inf(&self) -> usize {
-        self.params.fsc.saturating_sub(3 + usize::from(self.params.cid.is_some())).max(1)
+        self.params
+            .fsc
+            .saturating_sub(3 + usize::from(self.params.cid.is_some()))
+            .max(1)
     }
 
     /// FWT + ΔFWT, in ms, times `multiplier`.
     pub fn timeout_ms(&self, multiplier: u8) -> u32 {
-        let us = fwt_us(self.params.fwi).saturating_mul(u32::from(multiplier.max(1))).saturating_add(DELTA_FWT_US);
+        let us = fwt_us(self.params.fwi)
+            .saturating_mul(u32::from(multiplier.max(1)))
+            .saturating_add(DELTA_FWT_US);
         us.div_ceil(1000)
     }
 
     /// S(DESELECT), sent when the session ends.
     pub fn deselect(&self) -> Vec<u8> {
-        Block::S { kind: SBlock::Deselect, cid: self.params.cid }.encode()
+        Block::S {
+            kind: SBlock::Deselect,
+            cid: self.params.cid,
+        }
+        .encode()
     }
 
     /// Whether bytes are the card's S(DESELECT) answer.
     pub fn is_deselect_answer(&self, bytes: &[u8]) -> bool {
-        matches!(Block::decode(bytes), Ok(Block::S { kind: SBlock::Deselect, .. }))
+        matches!(
+            Block::decode(bytes),
+            Ok(Block::S {
+                kind: SBlock::Deselect,
+                ..
+            })
+        )
     }
 
     /// Presence check (readers.md §3.6): R(NAK) with the current block number; any valid
     /// answer means the card is still there.
     pub fn presence_check(&self) -> Vec<u8> {
-        Block::R { bn: self.bn, nak: true, cid: self.params.cid }.encode()
+        Block::R {
+            bn: self.bn,
+            nak: true,
+            cid: self.params.cid,
+        }
+        .encode()
     }
 }
 
@@ -148,7 +172,11 @@ pub struct Exchange {
 
 impl core::fmt::Debug for Exchange {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("Exchange").field("link", &self.link).field("chunk", &self.index).field("chunks", &self.chunks.len()).finish_non_exhaustive()
+        f.debug_struct("Exchange")
+            .field("link", &self.link)
+            .field("chunk", &self.index)
+            .field("chunks", &self.chunks.len())
+            .finish_non_exhaustive()
     }
 }
 
@@ -168,8 +196,20 @@ impl Exchange {
         if chunks.is_empty() {
             chunks.push(Vec::new());
         }
-        let phase = if chunks.len() > 1 { Phase::Chaining } else { Phase::AwaitingResponse };
-        let mut x = Self { link, chunks, index: 0, last_i_block: Vec::new(), response: Vec::new(), retries: 0, phase };
+        let phase = if chunks.len() > 1 {
+            Phase::Chaining
+        } else {
+            Phase::AwaitingResponse
+        };
+        let mut x = Self {
+            link,
+            chunks,
+            index: 0,
+            last_i_block: Vec::new(),
+            response: Vec::new(),
+            retries: 0,
+            phase,
+        };
         let block = x.i_block();
         x.last_i_block = block.clone();
         let step = x.send(block, 1);
@@ -193,11 +233,19 @@ impl Exchange {
     }
 
     fn send(&self, block: Vec<u8>, multiplier: u8) -> Step {
-        Step::Send { block, timeout_ms: self.link.timeout_ms(multiplier) }
+        Step::Send {
+            block,
+            timeout_ms: self.link.timeout_ms(multiplier),
+        }
     }
 
     fn r_block(&self, nak: bool) -> Vec<u8> {
-        Block::R { bn: self.link.bn, nak, cid: self.link.params.cid }.encode()
+        Block::R {
+            bn: self.link.bn,
+            nak,
+            cid: self.link.params.cid,
+        }
+        .encode()
     }
 
     fn retry(&mut self) -> Result<Step, IsoDepError> {
@@ -216,22 +264,36 @@ impl Exchange {
             Incoming::Frame(f) => f,
             Incoming::Invalid | Incoming::Timeout => return self.retry(),
         };
-        let Ok(block) = Block::decode(frame) else { return self.retry() };
+        let Ok(block) = Block::decode(frame) else {
+            return self.retry();
+        };
         if let Some(cid) = block_cid(&block) {
             if Some(cid) != self.link.params.cid {
                 return self.retry();
             }
         }
         match block {
-            Block::S { kind: SBlock::Wtx(inf), cid } => {
+            Block::S {
+                kind: SBlock::Wtx(inf),
+                cid,
+            } => {
                 let wtxm = inf & 0x3F;
                 if !(1..=59).contains(&wtxm) {
-                    return Err(IsoDepError::Protocol("S(WTX) with a multiplier outside 1..59"));
+                    return Err(IsoDepError::Protocol(
+                        "S(WTX) with a multiplier outside 1..59",
+                    ));
                 }
-                let echo = Block::S { kind: SBlock::Wtx(wtxm), cid }.encode();
+                let echo = Block::S {
+                    kind: SBlock::Wtx(wtxm),
+                    cid,
+                }
+                .encode();
                 Ok(self.send(echo, wtxm))
             }
-            Block::S { kind: SBlock::Deselect, .. } => Err(IsoDepError::Protocol("card sent S(DESELECT)")),
+            Block::S {
+                kind: SBlock::Deselect,
+                ..
+            } => Err(IsoDepError::Protocol("card sent S(DESELECT)")),
             Block::R { nak: true, .. } => Err(IsoDepError::Protocol("card sent R(NAK)")),
             Block::R { bn, nak: false, .. } => {
                 if bn != self.link.bn {
@@ -258,9 +320,13 @@ impl Exchange {
                 self.last_i_block = block.clone();
                 Ok(self.send(block, 1))
             }
-            Block::I { bn, chaining, inf, .. } => {
+            Block::I {
+                bn, chaining, inf, ..
+            } => {
                 if self.phase == Phase::Chaining {
-                    return Err(IsoDepError::Protocol("card sent an I-block while the reader was chaining"));
+                    return Err(IsoDepError::Protocol(
+                        "card sent an I-block while the reader was chaining",
+                    ));
                 }
                 if bn != self.link.bn {
                     return Err(IsoDepError::Protocol("I-block with the wrong block number"));
@@ -291,17 +357,27 @@ mod tests {
     use super::*;
     use alloc::vec;
 
-    const PARAMS: IsoDepParams = IsoDepParams { fsc: 256, fwi: 8, cid: None };
+    const PARAMS: IsoDepParams = IsoDepParams {
+        fsc: 256,
+        fwi: 8,
+        cid: None,
+    };
 
     fn send(block: &[u8]) -> Step {
-        Step::Send { block: block.to_vec(), timeout_ms: IsoDepLink::new(PARAMS).timeout_ms(1) }
+        Step::Send {
+            block: block.to_vec(),
+            timeout_ms: IsoDepLink::new(PARAMS).timeout_ms(1),
+        }
     }
 
     #[test]
     fn exchanges_one_apdu_and_toggles_the_block_number() {
         let (mut x, first) = Exchange::start(IsoDepLink::new(PARAMS), &[0x00, 0xA4, 0x04, 0x0C]);
         assert_eq!(first, send(&[0x02, 0x00, 0xA4, 0x04, 0x0C]));
-        assert_eq!(x.on_incoming(Incoming::Frame(&[0x02, 0x90, 0x00])), Ok(Step::Done(vec![0x90, 0x00])));
+        assert_eq!(
+            x.on_incoming(Incoming::Frame(&[0x02, 0x90, 0x00])),
+            Ok(Step::Done(vec![0x90, 0x00]))
+        );
         assert!(x.link().bn);
         let (_, next) = Exchange::start(x.link(), &[0x00]);
         assert_eq!(next, send(&[0x03, 0x00]));
@@ -309,11 +385,18 @@ mod tests {
 
     #[test]
     fn chains_both_ways_with_fsc_and_acks() {
-        let params = IsoDepParams { fsc: 16, fwi: 8, cid: None }; // max INF 13
+        let params = IsoDepParams {
+            fsc: 16,
+            fwi: 8,
+            cid: None,
+        }; // max INF 13
         let apdu: Vec<u8> = (0..30).collect();
         let (mut x, first) = Exchange::start(IsoDepLink::new(params), &apdu);
         let t = IsoDepLink::new(params).timeout_ms(1);
-        let s = |b: Vec<u8>| Step::Send { block: b, timeout_ms: t };
+        let s = |b: Vec<u8>| Step::Send {
+            block: b,
+            timeout_ms: t,
+        };
         let mut b0 = vec![0x12];
         b0.extend_from_slice(&apdu[..13]);
         assert_eq!(first, s(b0));
@@ -324,8 +407,14 @@ mod tests {
         b2.extend_from_slice(&apdu[26..]);
         assert_eq!(x.on_incoming(Incoming::Frame(&[0xA3])), Ok(s(b2)));
         // card chains its answer
-        assert_eq!(x.on_incoming(Incoming::Frame(&[0x12, 0xAA])), Ok(s(vec![0xA3])));
-        assert_eq!(x.on_incoming(Incoming::Frame(&[0x03, 0xBB, 0x90, 0x00])), Ok(Step::Done(vec![0xAA, 0xBB, 0x90, 0x00])));
+        assert_eq!(
+            x.on_incoming(Incoming::Frame(&[0x12, 0xAA])),
+            Ok(s(vec![0xA3]))
+        );
+        assert_eq!(
+            x.on_incoming(Incoming::Frame(&[0x03, 0xBB, 0x90, 0x00])),
+            Ok(Step::Done(vec![0xAA, 0xBB, 0x90, 0x00]))
+        );
         assert!(!x.link().bn);
     }
 
@@ -333,9 +422,18 @@ mod tests {
     fn echoes_wtx_with_a_longer_wait() {
         let (mut x, _) = Exchange::start(IsoDepLink::new(PARAMS), &[0x00, 0x2A]);
         let link = IsoDepLink::new(PARAMS);
-        assert_eq!(x.on_incoming(Incoming::Frame(&[0xF2, 0x43])), Ok(Step::Send { block: vec![0xF2, 0x03], timeout_ms: link.timeout_ms(3) }));
+        assert_eq!(
+            x.on_incoming(Incoming::Frame(&[0xF2, 0x43])),
+            Ok(Step::Send {
+                block: vec![0xF2, 0x03],
+                timeout_ms: link.timeout_ms(3)
+            })
+        );
         assert_eq!(link.timeout_ms(3), 236);
-        assert_eq!(x.on_incoming(Incoming::Frame(&[0x02, 0x90, 0x00])), Ok(Step::Done(vec![0x90, 0x00])));
+        assert_eq!(
+            x.on_incoming(Incoming::Frame(&[0x02, 0x90, 0x00])),
+            Ok(Step::Done(vec![0x90, 0x00]))
+        );
     }
 
     #[test]
@@ -346,7 +444,10 @@ mod tests {
         assert_eq!(x.on_incoming(Incoming::Invalid), Ok(send(&[0xB2])));
         // the card says it never got block 0: R(ACK) with bn 1 → resend
         assert_eq!(x.on_incoming(Incoming::Frame(&[0xA3])), Ok(first));
-        assert_eq!(x.on_incoming(Incoming::Frame(&[0x02, 0x90, 0x00])), Ok(Step::Done(vec![0x90, 0x00])));
+        assert_eq!(
+            x.on_incoming(Incoming::Frame(&[0x02, 0x90, 0x00])),
+            Ok(Step::Done(vec![0x90, 0x00]))
+        );
     }
 
     #[test]
@@ -355,20 +456,32 @@ mod tests {
         for _ in 0..3 {
             assert_eq!(x.on_incoming(Incoming::Timeout), Ok(send(&[0xB2])));
         }
-        assert_eq!(x.on_incoming(Incoming::Timeout), Err(IsoDepError::NoAnswer(3)));
+        assert_eq!(
+            x.on_incoming(Incoming::Timeout),
+            Err(IsoDepError::NoAnswer(3))
+        );
     }
 
     #[test]
     fn acks_instead_of_nak_while_the_card_chains() {
         let (mut x, _) = Exchange::start(IsoDepLink::new(PARAMS), &[0x00]);
-        assert_eq!(x.on_incoming(Incoming::Frame(&[0x12, 0x01])), Ok(send(&[0xA3])));
+        assert_eq!(
+            x.on_incoming(Incoming::Frame(&[0x12, 0x01])),
+            Ok(send(&[0xA3]))
+        );
         assert_eq!(x.on_incoming(Incoming::Timeout), Ok(send(&[0xA3])));
-        assert_eq!(x.on_incoming(Incoming::Frame(&[0x03, 0x90, 0x00])), Ok(Step::Done(vec![0x01, 0x90, 0x00])));
+        assert_eq!(
+            x.on_incoming(Incoming::Frame(&[0x03, 0x90, 0x00])),
+            Ok(Step::Done(vec![0x01, 0x90, 0x00]))
+        );
     }
 
     #[test]
     fn rejects_a_wrong_block_number() {
         let (mut x, _) = Exchange::start(IsoDepLink::new(PARAMS), &[0x00]);
-        assert_eq!(x.on_incoming(Incoming::Frame(&[0x03, 0x90, 0x00])), Err(IsoDepError::Protocol("I-block with the wrong block number")));
+        assert_eq!(
+            x.on_incoming(Incoming::Frame(&[0x03, 0x90, 0x00])),
+            Err(IsoDepError::Protocol("I-block with the wrong block number"))
+        );
     }
 }

@@ -25,11 +25,16 @@ pub trait RfTransceiver {
     type Error: From<IsoDepError> + From<DecodeError>;
 
     /// Sends `frame` and waits at most `timeout_ms` for the card's answer.
-    async fn transceive(&mut self, frame: &[u8], timeout_ms: u32) -> Result<RfOutcome, Self::Error>;
+    async fn transceive(&mut self, frame: &[u8], timeout_ms: u32)
+        -> Result<RfOutcome, Self::Error>;
 }
 
 /// Sends one APDU over ISO-DEP and returns the response; `link` is updated even on failure.
-pub async fn transmit<T: RfTransceiver>(reader: &mut T, link: &mut IsoDepLink, apdu: &[u8]) -> Result<Vec<u8>, T::Error> {
+pub async fn transmit<T: RfTransceiver>(
+    reader: &mut T,
+    link: &mut IsoDepLink,
+    apdu: &[u8],
+) -> Result<Vec<u8>, T::Error> {
     let (mut exchange, mut step) = Exchange::start(*link, apdu);
     loop {
         match step {
@@ -37,7 +42,10 @@ pub async fn transmit<T: RfTransceiver>(reader: &mut T, link: &mut IsoDepLink, a
                 *link = exchange.link();
                 return Ok(response);
             }
-            Step::Send { mut block, timeout_ms } => {
+            Step::Send {
+                mut block,
+                timeout_ms,
+            } => {
                 let sent = reader.transceive(&block, timeout_ms).await;
                 zeroize::Zeroize::zeroize(&mut block);
                 let outcome = match sent {
@@ -61,7 +69,9 @@ pub async fn transmit<T: RfTransceiver>(reader: &mut T, link: &mut IsoDepLink, a
 
 /// REQB/ATQB then ATTRIB (readers.md §3.5), each with a 30 ms timeout. Returns the ATQB, the
 /// ATTRIB answer and the ISO-DEP link, or `Ok(None)` when no card answers REQB.
-pub async fn activate_type_b<T: RfTransceiver>(reader: &mut T) -> Result<Option<(Atqb, Vec<u8>, IsoDepLink)>, T::Error> {
+pub async fn activate_type_b<T: RfTransceiver>(
+    reader: &mut T,
+) -> Result<Option<(Atqb, Vec<u8>, IsoDepLink)>, T::Error> {
     let atqb = match reader.transceive(&REQB, 30).await? {
         RfOutcome::Frame(f) => Atqb::parse(&f)?,
         RfOutcome::Timeout | RfOutcome::Invalid => return Ok(None),
@@ -71,17 +81,31 @@ pub async fn activate_type_b<T: RfTransceiver>(reader: &mut T) -> Result<Option<
     }
     let answer = match reader.transceive(&atqb.attrib(), 30).await? {
         RfOutcome::Frame(f) => f,
-        RfOutcome::Timeout | RfOutcome::Invalid => return Err(IsoDepError::Protocol("no answer to ATTRIB").into()),
+        RfOutcome::Timeout | RfOutcome::Invalid => {
+            return Err(IsoDepError::Protocol("no answer to ATTRIB").into())
+        }
     };
     check_attrib_answer(&answer)?;
-    let link = IsoDepLink::new(IsoDepParams { fsc: atqb.fsc(), fwi: atqb.fwi(), cid: None });
+    let link = IsoDepLink::new(IsoDepParams {
+        fsc: atqb.fsc(),
+        fwi: atqb.fwi(),
+        cid: None,
+    });
     Ok(Some((atqb, answer, link)))
 }
 
 /// Sends S(DESELECT) and accepts the echo or silence (the session ends either way).
-pub async fn deselect<T: RfTransceiver>(reader: &mut T, link: &IsoDepLink) -> Result<bool, T::Error> {
-    Ok(match reader.transceive(&link.deselect(), link.timeout_ms(1)).await? {
-        RfOutcome::Frame(f) => link.is_deselect_answer(&f),
-        _ => false,
-    })
+pub async fn deselect<T: RfTransceiver>(
+    reader: &mut T,
+    link: &IsoDepLink,
+) -> Result<bool, T::Error> {
+    Ok(
+        match reader
+            .transceive(&link.deselect(), link.timeout_ms(1))
+            .await?
+        {
+            RfOutcome::Frame(f) => link.is_deselect_answer(&f),
+            _ => false,
+        },
+    )
 }

@@ -52,9 +52,17 @@ impl Atqb {
         let application_data = c.array()?;
         let protocol_info = c.rest().to_vec();
         if protocol_info.len() < 3 {
-            return Err(DecodeError::Truncated { what: "ATQB", at: bytes.len(), needed: 3 - protocol_info.len() });
+            return Err(DecodeError::Truncated {
+                what: "ATQB",
+                at: bytes.len(),
+                needed: 3 - protocol_info.len(),
+            });
         }
-        Ok(Self { pupi, application_data, protocol_info })
+        Ok(Self {
+            pupi,
+            application_data,
+            protocol_info,
+        })
     }
 
     /// Encodes the ATQB.
@@ -114,9 +122,16 @@ impl Atqb {
 
 /// Checks the answer to ATTRIB: `MBLI (hi) | CID (lo)` [+ higher-layer data]; CID must be 0.
 pub fn check_attrib_answer(bytes: &[u8]) -> Result<(), DecodeError> {
-    let first = *bytes.first().ok_or(DecodeError::Truncated { what: "ATTRIB answer", at: 0, needed: 1 })?;
+    let first = *bytes.first().ok_or(DecodeError::Truncated {
+        what: "ATTRIB answer",
+        at: 0,
+        needed: 1,
+    })?;
     if first & 0x0F != 0 {
-        return Err(DecodeError::Invalid { what: "ATTRIB answer", reason: "card answered with a CID other than 0" });
+        return Err(DecodeError::Invalid {
+            what: "ATTRIB answer",
+            reason: "card answered with a CID other than 0",
+        });
     }
     Ok(())
 }
@@ -125,16 +140,27 @@ pub fn check_attrib_answer(bytes: &[u8]) -> Result<(), DecodeError> {
 mod tests {
     use super::*;
 
-    const ATQB: [u8; 12] = [0x50, 0x12, 0x34, 0x56, 0x78, 0x00, 0x00, 0x00, 0x00, 0x00, 0x81, 0xE1];
+    const ATQB: [u8; 12] = [
+        0x50, 0x12, 0x34, 0x56, 0x78, 0x00, 0x00, 0x00, 0x00, 0x00, 0x81, 0xE1,
+    ];
 
     #[test]
     fn reads_the_atqb_and_builds_attrib() {
         let a = Atqb::parse(&ATQB).expect("valid");
         assert_eq!(a.pupi, [0x12, 0x34, 0x56, 0x78]);
-        assert_eq!((a.fsc(), a.fwi(), a.iso14443_4(), a.cid_supported()), (256, 14, true, true));
-        assert_eq!(a.attrib(), [0x1D, 0x12, 0x34, 0x56, 0x78, 0x00, 0x08, 0x01, 0x00]);
+        assert_eq!(
+            (a.fsc(), a.fwi(), a.iso14443_4(), a.cid_supported()),
+            (256, 14, true, true)
+        );
+        assert_eq!(
+            a.attrib(),
+            [0x1D, 0x12, 0x34, 0x56, 0x78, 0x00, 0x08, 0x01, 0x00]
+        );
         assert_eq!(a.to_bytes(), ATQB);
-        assert_eq!(a.pseudo_atr(&[0x00]), [0x3B, 0x88, 0x80, 0x01, 0, 0, 0, 0, 0x00, 0x81, 0xE1, 0x00, 0x69]);
+        assert_eq!(
+            a.pseudo_atr(&[0x00]),
+            [0x3B, 0x88, 0x80, 0x01, 0, 0, 0, 0, 0x00, 0x81, 0xE1, 0x00, 0x69]
+        );
         assert_eq!(check_attrib_answer(&[0x00]), Ok(()));
         assert!(check_attrib_answer(&[0x01]).is_err());
     }
@@ -144,12 +170,21 @@ mod tests {
         assert_eq!(fwt_us(0), 302);
         assert_eq!(fwt_us(13), 2_474_515);
         assert_eq!(fwt_us(15), fwt_us(4));
-        assert_eq!((frame_size(0), frame_size(5), frame_size(8), frame_size(12)), (16, 64, 256, 256));
+        assert_eq!(
+            (frame_size(0), frame_size(5), frame_size(8), frame_size(12)),
+            (16, 64, 256, 256)
+        );
     }
 
     #[test]
     fn rejects_a_short_or_wrong_atqb() {
         assert!(Atqb::parse(&ATQB[..10]).is_err());
-        assert_eq!(Atqb::parse(&[0x51, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]), Err(DecodeError::Invalid { what: "ATQB", reason: "first byte is not 50" }));
+        assert_eq!(
+            Atqb::parse(&[0x51, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+            Err(DecodeError::Invalid {
+                what: "ATQB",
+                reason: "first byte is not 50"
+            })
+        );
     }
 }

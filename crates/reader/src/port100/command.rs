@@ -22,12 +22,14 @@ pub const IN_SET_RF_106B: [u8; 4] = [0x03, 0x07, 0x0F, 0x07];
 
 /// InSetProtocol defaults, always sent first (readers.md §3.4).
 pub const IN_SET_PROTOCOL_DEFAULTS: [u8; 38] = [
-    0x00, 0x18, 0x01, 0x01, 0x02, 0x01, 0x03, 0x00, 0x04, 0x00, 0x05, 0x00, 0x06, 0x00, 0x07, 0x08, 0x08, 0x00, 0x09,
-    0x00, 0x0A, 0x00, 0x0B, 0x00, 0x0C, 0x00, 0x0E, 0x04, 0x0F, 0x00, 0x10, 0x00, 0x11, 0x00, 0x12, 0x00, 0x13, 0x06,
+    0x00, 0x18, 0x01, 0x01, 0x02, 0x01, 0x03, 0x00, 0x04, 0x00, 0x05, 0x00, 0x06, 0x00, 0x07, 0x08,
+    0x08, 0x00, 0x09, 0x00, 0x0A, 0x00, 0x0B, 0x00, 0x0C, 0x00, 0x0E, 0x04, 0x0F, 0x00, 0x10, 0x00,
+    0x11, 0x00, 0x12, 0x00, 0x13, 0x06,
 ];
 
 /// InSetProtocol Type B overrides: SOF/EOF on, initial guard time 20 (readers.md §3.4).
-pub const IN_SET_PROTOCOL_TYPE_B: [u8; 10] = [0x0B, 0x01, 0x09, 0x01, 0x0C, 0x01, 0x0A, 0x01, 0x00, 0x14];
+pub const IN_SET_PROTOCOL_TYPE_B: [u8; 10] =
+    [0x0B, 0x01, 0x09, 0x01, 0x0C, 0x01, 0x0A, 0x01, 0x00, 0x14];
 
 /// The DATA of a command frame.
 pub fn command_data(code: u8, params: &[u8]) -> Vec<u8> {
@@ -86,7 +88,11 @@ impl InCommRfAnswer {
         let mut c = Cursor::new(payload, "InCommRF answer");
         let errors = c.u32_le()?;
         let flags = c.u8()?;
-        Ok(Self { errors, flags, data: c.rest().to_vec() })
+        Ok(Self {
+            errors,
+            flags,
+            data: c.rest().to_vec(),
+        })
     }
 
     /// Encodes the payload (simulator side).
@@ -104,13 +110,26 @@ mod tests {
 
     #[test]
     fn builds_and_reads_commands() {
-        assert_eq!(command_data(code::SET_COMMAND_TYPE, &[1]), [0xD6, 0x2A, 0x01]);
-        assert_eq!(response_payload(&[0xD7, 0x2B, 0x00], code::SET_COMMAND_TYPE), Ok(&[0x00][..]));
+        assert_eq!(
+            command_data(code::SET_COMMAND_TYPE, &[1]),
+            [0xD6, 0x2A, 0x01]
+        );
+        assert_eq!(
+            response_payload(&[0xD7, 0x2B, 0x00], code::SET_COMMAND_TYPE),
+            Ok(&[0x00][..])
+        );
         assert!(response_payload(&[0xD7, 0x21, 0x00], code::SET_COMMAND_TYPE).is_err());
         assert_eq!(in_comm_rf_timeout(30), [0x36, 0x01]);
         assert_eq!(in_comm_rf_timeout(100_000), [0xFF, 0xFF]);
         let a = InCommRfAnswer::parse(&[0x80, 0, 0, 0, 0]).expect("valid");
-        assert_eq!(a, InCommRfAnswer { errors: rf_error::RECEIVE_TIMEOUT, flags: 0, data: alloc::vec![] });
+        assert_eq!(
+            a,
+            InCommRfAnswer {
+                errors: rf_error::RECEIVE_TIMEOUT,
+                flags: 0,
+                data: alloc::vec![]
+            }
+        );
         assert_eq!(InCommRfAnswer::parse(&a.to_payload()), Ok(a));
     }
 }

@@ -11,15 +11,15 @@ use alloc::vec::Vec;
 use apdu::{CardChannel, ChannelCapabilities, TransportError};
 
 use super::command::{
-    code, command_data, in_comm_rf_timeout, response_payload, rf_error, InCommRfAnswer, IN_SET_PROTOCOL_DEFAULTS,
-    IN_SET_PROTOCOL_TYPE_B, IN_SET_RF_106B,
+    code, command_data, in_comm_rf_timeout, response_payload, rf_error, InCommRfAnswer,
+    IN_SET_PROTOCOL_DEFAULTS, IN_SET_PROTOCOL_TYPE_B, IN_SET_RF_106B,
 };
 use super::frame::Frame;
 use crate::codec::DecodeError;
-use zeroize::Zeroize;
 use crate::isodep::run::{self, RfOutcome, RfTransceiver};
 use crate::isodep::{IsoDepError, IsoDepLink};
 use crate::usb::{UsbError, UsbPipe};
+use zeroize::Zeroize;
 
 /// Why an RC-S380 operation failed.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -64,7 +64,9 @@ impl From<Port100Error> for TransportError {
         match e {
             Port100Error::Usb(u) => u.into(),
             // Contactless: silence after the retries means the card left the field.
-            Port100Error::NoCard | Port100Error::IsoDep(IsoDepError::NoAnswer(_)) => TransportError::CardRemoved,
+            Port100Error::NoCard | Port100Error::IsoDep(IsoDepError::NoAnswer(_)) => {
+                TransportError::CardRemoved
+            }
             other => TransportError::Protocol(alloc::format!("{other}")),
         }
     }
@@ -87,7 +89,12 @@ pub struct Rcs380Options {
 
 impl Default for Rcs380Options {
     fn default() -> Self {
-        Self { bulk_out: 0x02, bulk_in: 0x81, command_timeout_ms: 100, settings_before_each_apdu: true }
+        Self {
+            bulk_out: 0x02,
+            bulk_in: 0x81,
+            command_timeout_ms: 100,
+            settings_before_each_apdu: true,
+        }
     }
 }
 
@@ -107,7 +114,13 @@ pub struct Rcs380<P> {
 impl<P: UsbPipe> Rcs380<P> {
     /// A driver for a claimed RC-S380 interface 0.
     pub fn new(pipe: P, options: Rcs380Options) -> Self {
-        Self { pipe, options, link: None, transfers: 0, firmware: [0; 2] }
+        Self {
+            pipe,
+            options,
+            link: None,
+            transfers: 0,
+            firmware: [0; 2],
+        }
     }
 
     /// USB transfers made so far.
@@ -127,7 +140,9 @@ impl<P: UsbPipe> Rcs380<P> {
 
     async fn read(&mut self, timeout_ms: u32) -> Result<Vec<u8>, UsbError> {
         self.transfers += 1;
-        self.pipe.bulk_in(self.options.bulk_in, MAX_READ, timeout_ms).await
+        self.pipe
+            .bulk_in(self.options.bulk_in, MAX_READ, timeout_ms)
+            .await
     }
 
     async fn write(&mut self, bytes: &[u8]) -> Result<(), UsbError> {
@@ -136,7 +151,12 @@ impl<P: UsbPipe> Rcs380<P> {
     }
 
     /// Sends one command and returns the payload after `D7 <code+1>`.
-    pub async fn command(&mut self, code: u8, params: &[u8], timeout_ms: u32) -> Result<Vec<u8>, Port100Error> {
+    pub async fn command(
+        &mut self,
+        code: u8,
+        params: &[u8],
+        timeout_ms: u32,
+    ) -> Result<Vec<u8>, Port100Error> {
         let command = Frame::Data(command_data(code, params));
         let mut frame = command.encode();
         if let Frame::Data(mut data) = command {
@@ -151,11 +171,16 @@ impl<P: UsbPipe> Rcs380<P> {
             Ok(Frame::Error) => return Err(Port100Error::ErrorFrame(code)),
             _ => return Err(Port100Error::NoAck(code)),
         }
-        let answer = self.read(timeout_ms.saturating_add(self.options.command_timeout_ms)).await?;
+        let answer = self
+            .read(timeout_ms.saturating_add(self.options.command_timeout_ms))
+            .await?;
         match Frame::decode(&answer)? {
             Frame::Data(data) => Ok(response_payload(&data, code)?.to_vec()),
             Frame::Error => Err(Port100Error::ErrorFrame(code)),
-            Frame::Ack => Err(Port100Error::Malformed(DecodeError::Invalid { what: "Port-100 response", reason: "second ACK instead of a response" })),
+            Frame::Ack => Err(Port100Error::Malformed(DecodeError::Invalid {
+                what: "Port-100 response",
+                reason: "second ACK instead of a response",
+            })),
         }
     }
 
@@ -163,8 +188,15 @@ impl<P: UsbPipe> Rcs380<P> {
         let payload = self.command(code, params, 0).await?;
         match payload.first() {
             Some(0) => Ok(()),
-            Some(&status) => Err(Port100Error::Status { command: code, status }),
-            None => Err(Port100Error::Malformed(DecodeError::Truncated { what: "Port-100 status", at: 2, needed: 1 })),
+            Some(&status) => Err(Port100Error::Status {
+                command: code,
+                status,
+            }),
+            None => Err(Port100Error::Malformed(DecodeError::Truncated {
+                what: "Port-100 status",
+                at: 2,
+                needed: 1,
+            })),
         }
     }
 
@@ -181,22 +213,30 @@ impl<P: UsbPipe> Rcs380<P> {
         }
         self.command_status(code::SET_COMMAND_TYPE, &[0x01]).await?;
         let fw = self.command(code::GET_FIRMWARE_VERSION, &[], 0).await?;
-        self.firmware = [fw.first().copied().unwrap_or(0), fw.get(1).copied().unwrap_or(0)];
+        self.firmware = [
+            fw.first().copied().unwrap_or(0),
+            fw.get(1).copied().unwrap_or(0),
+        ];
         self.command(code::GET_PD_DATA_VERSION, &[], 0).await?;
         self.command_status(code::SWITCH_RF, &[0x00]).await
     }
 
     async fn settings_106b(&mut self) -> Result<(), Port100Error> {
-        self.command_status(code::IN_SET_RF, &IN_SET_RF_106B).await?;
-        self.command_status(code::IN_SET_PROTOCOL, &IN_SET_PROTOCOL_DEFAULTS).await?;
-        self.command_status(code::IN_SET_PROTOCOL, &IN_SET_PROTOCOL_TYPE_B).await
+        self.command_status(code::IN_SET_RF, &IN_SET_RF_106B)
+            .await?;
+        self.command_status(code::IN_SET_PROTOCOL, &IN_SET_PROTOCOL_DEFAULTS)
+            .await?;
+        self.command_status(code::IN_SET_PROTOCOL, &IN_SET_PROTOCOL_TYPE_B)
+            .await
     }
 
     /// Finds a Type B card and activates it; returns the card's pseudo-ATR.
     pub async fn activate(&mut self) -> Result<Vec<u8>, Port100Error> {
         self.link = None;
         self.settings_106b().await?;
-        let (atqb, answer, link) = run::activate_type_b(self).await?.ok_or(Port100Error::NoCard)?;
+        let (atqb, answer, link) = run::activate_type_b(self)
+            .await?
+            .ok_or(Port100Error::NoCard)?;
         self.link = Some(link);
         Ok(atqb.pseudo_atr(&answer))
     }
@@ -213,7 +253,11 @@ impl<P: UsbPipe> Rcs380<P> {
 impl<P: UsbPipe> RfTransceiver for Rcs380<P> {
     type Error = Port100Error;
 
-    async fn transceive(&mut self, frame: &[u8], timeout_ms: u32) -> Result<RfOutcome, Port100Error> {
+    async fn transceive(
+        &mut self,
+        frame: &[u8],
+        timeout_ms: u32,
+    ) -> Result<RfOutcome, Port100Error> {
         let mut params = in_comm_rf_timeout(timeout_ms).to_vec();
         params.extend_from_slice(frame);
         let payload = self.command(code::IN_COMM_RF, &params, timeout_ms).await;
@@ -223,7 +267,14 @@ impl<P: UsbPipe> RfTransceiver for Rcs380<P> {
         Ok(match answer.errors {
             0 => RfOutcome::Frame(answer.data),
             e if e & rf_error::RECEIVE_TIMEOUT != 0 => RfOutcome::Timeout,
-            e if e & (rf_error::PROTOCOL | rf_error::PARITY | rf_error::CRC | rf_error::COLLISION | rf_error::RECEIVE_LENGTH) != 0 => {
+            e if e
+                & (rf_error::PROTOCOL
+                    | rf_error::PARITY
+                    | rf_error::CRC
+                    | rf_error::COLLISION
+                    | rf_error::RECEIVE_LENGTH)
+                != 0 =>
+            {
                 RfOutcome::Invalid
             }
             e => return Err(Port100Error::Rf(e)),
@@ -255,8 +306,12 @@ impl<P: UsbPipe> CardChannel for Rcs380<P> {
     }
 
     async fn is_card_present(&mut self) -> Result<bool, TransportError> {
-        let Some(link) = self.link else { return Ok(false) };
-        let outcome = self.transceive(&link.presence_check(), link.timeout_ms(1)).await?;
+        let Some(link) = self.link else {
+            return Ok(false);
+        };
+        let outcome = self
+            .transceive(&link.presence_check(), link.timeout_ms(1))
+            .await?;
         Ok(matches!(outcome, RfOutcome::Frame(_)))
     }
 }

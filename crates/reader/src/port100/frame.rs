@@ -37,7 +37,16 @@ impl Frame {
             Self::Data(data) => {
                 let len = u16::try_from(data.len()).unwrap_or(u16::MAX).to_le_bytes();
                 let mut o = Vec::with_capacity(data.len() + 10);
-                o.extend_from_slice(&[0x00, 0x00, 0xFF, 0xFF, 0xFF, len[0], len[1], complement_sum(&len)]);
+                o.extend_from_slice(&[
+                    0x00,
+                    0x00,
+                    0xFF,
+                    0xFF,
+                    0xFF,
+                    len[0],
+                    len[1],
+                    complement_sum(&len),
+                ]);
                 o.extend_from_slice(data);
                 o.push(complement_sum(data));
                 o.push(0x00);
@@ -64,12 +73,16 @@ impl Frame {
         let len = c.array::<2>()?;
         let lcs = c.u8()?;
         if complement_sum(&len) != lcs {
-            return Err(DecodeError::Checksum { what: "Port-100 frame LCS" });
+            return Err(DecodeError::Checksum {
+                what: "Port-100 frame LCS",
+            });
         }
         let data = c.take(usize::from(u16::from_le_bytes(len)))?.to_vec();
         let dcs = c.u8()?;
         if complement_sum(&data) != dcs {
-            return Err(DecodeError::Checksum { what: "Port-100 frame DCS" });
+            return Err(DecodeError::Checksum {
+                what: "Port-100 frame DCS",
+            });
         }
         if c.u8()? != 0x00 {
             return Err(c.invalid("postamble is not 00"));
@@ -88,9 +101,17 @@ mod tests {
     fn matches_the_nfcpy_set_command_type_example() {
         // readers.md §3.2 worked example
         let cmd = Frame::Data(vec![0xD6, 0x2A, 0x01]);
-        assert_eq!(cmd.encode(), [0x00, 0x00, 0xFF, 0xFF, 0xFF, 0x03, 0x00, 0xFD, 0xD6, 0x2A, 0x01, 0xFF, 0x00]);
-        let resp = [0x00, 0x00, 0xFF, 0xFF, 0xFF, 0x03, 0x00, 0xFD, 0xD7, 0x2B, 0x00, 0xFE, 0x00];
-        assert_eq!(Frame::decode(&resp), Ok(Frame::Data(vec![0xD7, 0x2B, 0x00])));
+        assert_eq!(
+            cmd.encode(),
+            [0x00, 0x00, 0xFF, 0xFF, 0xFF, 0x03, 0x00, 0xFD, 0xD6, 0x2A, 0x01, 0xFF, 0x00]
+        );
+        let resp = [
+            0x00, 0x00, 0xFF, 0xFF, 0xFF, 0x03, 0x00, 0xFD, 0xD7, 0x2B, 0x00, 0xFE, 0x00,
+        ];
+        assert_eq!(
+            Frame::decode(&resp),
+            Ok(Frame::Data(vec![0xD7, 0x2B, 0x00]))
+        );
         assert_eq!(Frame::decode(&ACK), Ok(Frame::Ack));
         assert_eq!(Frame::decode(&ERROR_FRAME), Ok(Frame::Error));
     }
@@ -99,13 +120,29 @@ mod tests {
     fn rejects_bad_checksums_and_postamble() {
         let mut f = Frame::Data(vec![0xD7, 0x2B, 0x00]).encode();
         f[7] ^= 1;
-        assert_eq!(Frame::decode(&f), Err(DecodeError::Checksum { what: "Port-100 frame LCS" }));
+        assert_eq!(
+            Frame::decode(&f),
+            Err(DecodeError::Checksum {
+                what: "Port-100 frame LCS"
+            })
+        );
         let mut f = Frame::Data(vec![0xD7, 0x2B, 0x00]).encode();
         f[11] ^= 1;
-        assert_eq!(Frame::decode(&f), Err(DecodeError::Checksum { what: "Port-100 frame DCS" }));
+        assert_eq!(
+            Frame::decode(&f),
+            Err(DecodeError::Checksum {
+                what: "Port-100 frame DCS"
+            })
+        );
         let mut f = Frame::Data(vec![0xD7]).encode();
         f[10] = 0x01;
-        assert_eq!(Frame::decode(&f), Err(DecodeError::Invalid { what: "Port-100 frame", reason: "postamble is not 00" }));
+        assert_eq!(
+            Frame::decode(&f),
+            Err(DecodeError::Invalid {
+                what: "Port-100 frame",
+                reason: "postamble is not 00"
+            })
+        );
         assert!(Frame::decode(&[0x00, 0x00, 0xFF, 0x03, 0xFD]).is_err());
     }
 }

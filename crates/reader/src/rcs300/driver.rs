@@ -10,7 +10,9 @@ use alloc::vec::Vec;
 
 use apdu::{CardChannel, ChannelCapabilities, TransportError};
 
-use super::pseudo_apdu::{communicate_thru_ex, manage_session, switch_protocol, CardType, ControlAnswer, SessionAction};
+use super::pseudo_apdu::{
+    communicate_thru_ex, manage_session, switch_protocol, CardType, ControlAnswer, SessionAction,
+};
 use crate::ccid::message::{ChainParameter, Command, CommandStatus, Response};
 use crate::codec::DecodeError;
 use crate::isodep::run::{self, RfOutcome, RfTransceiver};
@@ -56,7 +58,9 @@ impl From<Rcs300Error> for TransportError {
     fn from(e: Rcs300Error) -> Self {
         match e {
             Rcs300Error::Usb(u) => u.into(),
-            Rcs300Error::NoCard | Rcs300Error::IsoDep(IsoDepError::NoAnswer(_)) => TransportError::CardRemoved,
+            Rcs300Error::NoCard | Rcs300Error::IsoDep(IsoDepError::NoAnswer(_)) => {
+                TransportError::CardRemoved
+            }
             other => TransportError::Protocol(alloc::format!("{other}")),
         }
     }
@@ -101,13 +105,23 @@ pub struct Rcs300Options {
 
 impl Default for Rcs300Options {
     fn default() -> Self {
-        Self { bulk_out: 0x02, bulk_in: 0x82, usb_margin_ms: 200, activation: Rcs300Activation::ReaderLayer4, path: ApduPath::IsoDepInEscape }
+        Self {
+            bulk_out: 0x02,
+            bulk_in: 0x82,
+            usb_margin_ms: 200,
+            activation: Rcs300Activation::ReaderLayer4,
+            path: ApduPath::IsoDepInEscape,
+        }
     }
 }
 
 /// Conservative link parameters when 5F51 tells nothing: FSC 64, FWI 14 (≈ 4.95 s).
 /// UNVERIFIED (readers.md §4.4).
-const FALLBACK_PARAMS: IsoDepParams = IsoDepParams { fsc: 64, fwi: 14, cid: None };
+const FALLBACK_PARAMS: IsoDepParams = IsoDepParams {
+    fsc: 64,
+    fwi: 14,
+    cid: None,
+};
 
 /// An RC-S300 on its vendor interface; after [`Rcs300::activate`] a [`CardChannel`].
 #[derive(Debug)]
@@ -122,7 +136,13 @@ pub struct Rcs300<P> {
 impl<P: UsbPipe> Rcs300<P> {
     /// A driver for claimed interface #1.
     pub fn new(pipe: P, options: Rcs300Options) -> Self {
-        Self { pipe, options, seq: 0, link: None, transfers: 0 }
+        Self {
+            pipe,
+            options,
+            seq: 0,
+            link: None,
+            transfers: 0,
+        }
     }
 
     /// USB transfers made so far.
@@ -136,7 +156,11 @@ impl<P: UsbPipe> Rcs300<P> {
     }
 
     /// Sends one message and reads its answer; the copies of the command are wiped.
-    async fn message(&mut self, mut command: Command, timeout_ms: u32) -> Result<Response, Rcs300Error> {
+    async fn message(
+        &mut self,
+        mut command: Command,
+        timeout_ms: u32,
+    ) -> Result<Response, Rcs300Error> {
         let seq = self.seq;
         self.seq = self.seq.wrapping_add(1);
         self.transfers += 1;
@@ -148,7 +172,14 @@ impl<P: UsbPipe> Rcs300<P> {
         sent?;
         for _ in 0..64 {
             self.transfers += 1;
-            let raw = self.pipe.bulk_in(self.options.bulk_in, 65_546, timeout_ms.saturating_add(self.options.usb_margin_ms)).await?;
+            let raw = self
+                .pipe
+                .bulk_in(
+                    self.options.bulk_in,
+                    65_546,
+                    timeout_ms.saturating_add(self.options.usb_margin_ms),
+                )
+                .await?;
             let r = Response::decode(&raw)?;
             if r.seq != seq {
                 continue;
@@ -157,16 +188,28 @@ impl<P: UsbPipe> Rcs300<P> {
                 CommandStatus::TimeExtension => continue,
                 CommandStatus::Ok if r.message_type == expected => return Ok(r),
                 CommandStatus::Ok => {
-                    return Err(DecodeError::Invalid { what: "RC-S300 answer", reason: "unexpected message type" }.into())
+                    return Err(DecodeError::Invalid {
+                        what: "RC-S300 answer",
+                        reason: "unexpected message type",
+                    }
+                    .into())
                 }
                 _ => return Err(Rcs300Error::Escape(r.error.0)),
             }
         }
-        Err(DecodeError::Invalid { what: "RC-S300 answer", reason: "no answer with the expected sequence number" }.into())
+        Err(DecodeError::Invalid {
+            what: "RC-S300 answer",
+            reason: "no answer with the expected sequence number",
+        }
+        .into())
     }
 
     /// Sends one pseudo-APDU and returns the parsed answer (outer SW checked).
-    pub async fn escape(&mut self, payload: Vec<u8>, timeout_ms: u32) -> Result<ControlAnswer, Rcs300Error> {
+    pub async fn escape(
+        &mut self,
+        payload: Vec<u8>,
+        timeout_ms: u32,
+    ) -> Result<ControlAnswer, Rcs300Error> {
         let r = self.message(Command::Escape(payload), timeout_ms).await?;
         let answer = ControlAnswer::parse(&r.data)?;
         if answer.outer_sw != [0x90, 0x00] {
@@ -196,7 +239,12 @@ impl<P: UsbPipe> Rcs300<P> {
                 Err(e) => return Err(e.into()),
             }
         }
-        for action in [SessionAction::End, SessionAction::Start, SessionAction::RfOff, SessionAction::RfOn] {
+        for action in [
+            SessionAction::End,
+            SessionAction::Start,
+            SessionAction::RfOff,
+            SessionAction::RfOn,
+        ] {
             self.control(manage_session(action)).await?;
         }
         Ok(())
@@ -207,14 +255,22 @@ impl<P: UsbPipe> Rcs300<P> {
         self.link = None;
         match self.options.activation {
             Rcs300Activation::ReaderLayer4 => {
-                let answer = self.control(switch_protocol(CardType::Iso14443B, 4)).await?;
-                let atr = answer.object(0x5F51).map(<[u8]>::to_vec).unwrap_or_default();
+                let answer = self
+                    .control(switch_protocol(CardType::Iso14443B, 4))
+                    .await?;
+                let atr = answer
+                    .object(0x5F51)
+                    .map(<[u8]>::to_vec)
+                    .unwrap_or_default();
                 self.link = Some(IsoDepLink::new(params_from_5f51(&atr)));
                 Ok(atr)
             }
             Rcs300Activation::HostAttrib => {
-                self.control(switch_protocol(CardType::Iso14443B, 3)).await?;
-                let (atqb, answer, link) = run::activate_type_b(self).await?.ok_or(Rcs300Error::NoCard)?;
+                self.control(switch_protocol(CardType::Iso14443B, 3))
+                    .await?;
+                let (atqb, answer, link) = run::activate_type_b(self)
+                    .await?
+                    .ok_or(Rcs300Error::NoCard)?;
                 self.link = Some(link);
                 Ok(atqb.pseudo_atr(&answer))
             }
@@ -229,7 +285,9 @@ impl<P: UsbPipe> Rcs300<P> {
             }
         }
         self.control(manage_session(SessionAction::RfOff)).await?;
-        self.control(manage_session(SessionAction::End)).await.map(|_| ())
+        self.control(manage_session(SessionAction::End))
+            .await
+            .map(|_| ())
     }
 }
 
@@ -238,13 +296,23 @@ impl<P: UsbPipe> Rcs300<P> {
 fn params_from_5f51(bytes: &[u8]) -> IsoDepParams {
     let protocol_info = match bytes {
         [0x50, ..] => Atqb::parse(bytes).ok().map(|a| a.protocol_info),
-        [0x3B, t0, 0x80, 0x01, rest @ ..] if t0 & 0xF0 == 0x80 && rest.len() >= 7 => rest.get(4..7).map(<[u8]>::to_vec),
+        [0x3B, t0, 0x80, 0x01, rest @ ..] if t0 & 0xF0 == 0x80 && rest.len() >= 7 => {
+            rest.get(4..7).map(<[u8]>::to_vec)
+        }
         _ => None,
     };
     match protocol_info {
         Some(p) => {
-            let atqb = Atqb { pupi: [0; 4], application_data: [0; 4], protocol_info: p };
-            IsoDepParams { fsc: atqb.fsc(), fwi: atqb.fwi(), cid: None }
+            let atqb = Atqb {
+                pupi: [0; 4],
+                application_data: [0; 4],
+                protocol_info: p,
+            };
+            IsoDepParams {
+                fsc: atqb.fsc(),
+                fwi: atqb.fwi(),
+                cid: None,
+            }
         }
         None => FALLBACK_PARAMS,
     }
@@ -253,8 +321,17 @@ fn params_from_5f51(bytes: &[u8]) -> IsoDepParams {
 impl<P: UsbPipe> RfTransceiver for Rcs300<P> {
     type Error = Rcs300Error;
 
-    async fn transceive(&mut self, frame: &[u8], timeout_ms: u32) -> Result<RfOutcome, Rcs300Error> {
-        let answer = self.escape(communicate_thru_ex(frame, timeout_ms.saturating_mul(1000)), timeout_ms).await?;
+    async fn transceive(
+        &mut self,
+        frame: &[u8],
+        timeout_ms: u32,
+    ) -> Result<RfOutcome, Rcs300Error> {
+        let answer = self
+            .escape(
+                communicate_thru_ex(frame, timeout_ms.saturating_mul(1000)),
+                timeout_ms,
+            )
+            .await?;
         match answer.status {
             Some((0, _)) | None => Ok(match answer.object(0x97) {
                 Some(f) => RfOutcome::Frame(f.to_vec()),
@@ -276,7 +353,14 @@ impl<P: UsbPipe> CardChannel for Rcs300<P> {
         let mut link = self.link.ok_or(Rcs300Error::NotActivated)?;
         if self.options.path == ApduPath::XfrBlock {
             let r = self
-                .message(Command::XfrBlock { bwi: 0, level: ChainParameter::Whole, data: command.to_vec() }, link.timeout_ms(1))
+                .message(
+                    Command::XfrBlock {
+                        bwi: 0,
+                        level: ChainParameter::Whole,
+                        data: command.to_vec(),
+                    },
+                    link.timeout_ms(1),
+                )
                 .await?;
             return Ok(r.data);
         }
@@ -294,11 +378,15 @@ impl<P: UsbPipe> CardChannel for Rcs300<P> {
     }
 
     async fn is_card_present(&mut self) -> Result<bool, TransportError> {
-        let Some(link) = self.link else { return Ok(false) };
+        let Some(link) = self.link else {
+            return Ok(false);
+        };
         if self.options.path == ApduPath::XfrBlock {
             return Ok(true);
         }
-        let outcome = self.transceive(&link.presence_check(), link.timeout_ms(1)).await?;
+        let outcome = self
+            .transceive(&link.presence_check(), link.timeout_ms(1))
+            .await?;
         Ok(matches!(outcome, RfOutcome::Frame(_)))
     }
 }
@@ -309,10 +397,26 @@ mod tests {
 
     #[test]
     fn reads_link_parameters_from_5f51() {
-        let pseudo = [0x3B, 0x88, 0x80, 0x01, 0, 0, 0, 0, 0x00, 0x81, 0xE1, 0x00, 0x69];
-        assert_eq!(params_from_5f51(&pseudo), IsoDepParams { fsc: 256, fwi: 14, cid: None });
+        let pseudo = [
+            0x3B, 0x88, 0x80, 0x01, 0, 0, 0, 0, 0x00, 0x81, 0xE1, 0x00, 0x69,
+        ];
+        assert_eq!(
+            params_from_5f51(&pseudo),
+            IsoDepParams {
+                fsc: 256,
+                fwi: 14,
+                cid: None
+            }
+        );
         let atqb = [0x50, 1, 2, 3, 4, 0, 0, 0, 0, 0x00, 0x71, 0x80];
-        assert_eq!(params_from_5f51(&atqb), IsoDepParams { fsc: 128, fwi: 8, cid: None });
+        assert_eq!(
+            params_from_5f51(&atqb),
+            IsoDepParams {
+                fsc: 128,
+                fwi: 8,
+                cid: None
+            }
+        );
         assert_eq!(params_from_5f51(&[0x3B, 0x00]), FALLBACK_PARAMS);
     }
 }

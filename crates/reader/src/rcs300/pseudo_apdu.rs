@@ -46,7 +46,18 @@ pub enum CardType {
 
 /// Switch Protocol (`FF 50 00 02 04 8F 02 <type> <layer> 00`); layer 04 = up to ISO 14443-4.
 pub fn switch_protocol(card_type: CardType, layer: u8) -> Vec<u8> {
-    alloc::vec![0xFF, 0x50, 0x00, 0x02, 0x04, 0x8F, 0x02, card_type as u8, layer, 0x00]
+    alloc::vec![
+        0xFF,
+        0x50,
+        0x00,
+        0x02,
+        0x04,
+        0x8F,
+        0x02,
+        card_type as u8,
+        layer,
+        0x00
+    ]
 }
 
 /// CommunicateThruEX carrying one RF frame, with the reader's timer in µs.
@@ -67,7 +78,11 @@ pub fn communicate_thru_ex(frame: &[u8], timer_us: u32) -> Vec<u8> {
 /// Reads one BER-TLV: tag (1 or 2 bytes), length (short, 81 or 82 form), value.
 pub fn read_tlv<'a>(c: &mut Cursor<'a>) -> Result<(u16, &'a [u8]), DecodeError> {
     let first = c.u8()?;
-    let tag = if first & 0x1F == 0x1F { (u16::from(first) << 8) | u16::from(c.u8()?) } else { u16::from(first) };
+    let tag = if first & 0x1F == 0x1F {
+        (u16::from(first) << 8) | u16::from(c.u8()?)
+    } else {
+        u16::from(first)
+    };
     let len = match c.u8()? {
         l @ 0..=0x7F => usize::from(l),
         0x81 => usize::from(c.u8()?),
@@ -138,9 +153,16 @@ pub struct ControlAnswer {
 impl ControlAnswer {
     /// Parses an escape answer payload.
     pub fn parse(payload: &[u8]) -> Result<Self, DecodeError> {
-        let split = payload.len().checked_sub(2).ok_or(DecodeError::Truncated { what: "RC-S300 answer", at: payload.len(), needed: 2 })?;
+        let split = payload.len().checked_sub(2).ok_or(DecodeError::Truncated {
+            what: "RC-S300 answer",
+            at: payload.len(),
+            needed: 2,
+        })?;
         let (body, sw) = payload.split_at(split);
-        let outer_sw = [sw.first().copied().unwrap_or(0), sw.get(1).copied().unwrap_or(0)];
+        let outer_sw = [
+            sw.first().copied().unwrap_or(0),
+            sw.get(1).copied().unwrap_or(0),
+        ];
         let mut c = Cursor::new(body, "RC-S300 answer");
         let mut status = None;
         let mut objects = Vec::new();
@@ -154,7 +176,11 @@ impl ControlAnswer {
                 objects.push((tag, value.to_vec()));
             }
         }
-        Ok(Self { status, objects, outer_sw })
+        Ok(Self {
+            status,
+            objects,
+            outer_sw,
+        })
     }
 
     /// Encodes the payload (simulator side).
@@ -172,7 +198,10 @@ impl ControlAnswer {
 
     /// The value of the first object with `tag`.
     pub fn object(&self, tag: u16) -> Option<&[u8]> {
-        self.objects.iter().find(|(t, _)| *t == tag).map(|(_, v)| v.as_slice())
+        self.objects
+            .iter()
+            .find(|(t, _)| *t == tag)
+            .map(|(_, v)| v.as_slice())
     }
 }
 
@@ -183,32 +212,55 @@ mod tests {
 
     #[test]
     fn builds_the_published_byte_sequences() {
-        assert_eq!(manage_session(SessionAction::End), [0xFF, 0x50, 0x00, 0x00, 0x02, 0x82, 0x00, 0x00]);
-        assert_eq!(manage_session(SessionAction::RfOn), [0xFF, 0x50, 0x00, 0x00, 0x02, 0x84, 0x00, 0x00]);
-        assert_eq!(switch_protocol(CardType::Iso14443B, 4), [0xFF, 0x50, 0x00, 0x02, 0x04, 0x8F, 0x02, 0x01, 0x04, 0x00]);
+        assert_eq!(
+            manage_session(SessionAction::End),
+            [0xFF, 0x50, 0x00, 0x00, 0x02, 0x82, 0x00, 0x00]
+        );
+        assert_eq!(
+            manage_session(SessionAction::RfOn),
+            [0xFF, 0x50, 0x00, 0x00, 0x02, 0x84, 0x00, 0x00]
+        );
+        assert_eq!(
+            switch_protocol(CardType::Iso14443B, 4),
+            [0xFF, 0x50, 0x00, 0x02, 0x04, 0x8F, 0x02, 0x01, 0x04, 0x00]
+        );
         // readers.md §4.3: the ESP32 FeliCa polling payload
         let polling = communicate_thru_ex(&[0x06, 0x00, 0xFF, 0xFF, 0x01, 0x00], 100_000);
         assert_eq!(
             polling,
             [
-                0xFF, 0x50, 0x00, 0x01, 0x00, 0x00, 0x11, 0x5F, 0x46, 0x04, 0xA0, 0x86, 0x01, 0x00, 0x95, 0x82, 0x00, 0x06, 0x06,
-                0x00, 0xFF, 0xFF, 0x01, 0x00, 0x00, 0x00, 0x00
+                0xFF, 0x50, 0x00, 0x01, 0x00, 0x00, 0x11, 0x5F, 0x46, 0x04, 0xA0, 0x86, 0x01, 0x00,
+                0x95, 0x82, 0x00, 0x06, 0x06, 0x00, 0xFF, 0xFF, 0x01, 0x00, 0x00, 0x00, 0x00
             ]
         );
-        assert_eq!(parse_communicate_thru_ex(&polling), Ok((100_000, vec![0x06, 0x00, 0xFF, 0xFF, 0x01, 0x00])));
+        assert_eq!(
+            parse_communicate_thru_ex(&polling),
+            Ok((100_000, vec![0x06, 0x00, 0xFF, 0xFF, 0x01, 0x00]))
+        );
     }
 
     #[test]
     fn reads_status_objects_and_errors() {
-        let ok = ControlAnswer::parse(&[0xC0, 0x03, 0x00, 0x90, 0x00, 0x97, 0x03, 0x02, 0x90, 0x00, 0x90, 0x00]).expect("valid");
+        let ok = ControlAnswer::parse(&[
+            0xC0, 0x03, 0x00, 0x90, 0x00, 0x97, 0x03, 0x02, 0x90, 0x00, 0x90, 0x00,
+        ])
+        .expect("valid");
         assert_eq!(ok.status, Some((0x00, [0x90, 0x00])));
         assert_eq!(ok.object(0x97), Some(&[0x02, 0x90, 0x00][..]));
         assert_eq!(ok.outer_sw, [0x90, 0x00]);
-        let no_answer = ControlAnswer::parse(&[0xC0, 0x03, 0x01, 0x6A, 0x81, 0x90, 0x00]).expect("valid");
+        let no_answer =
+            ControlAnswer::parse(&[0xC0, 0x03, 0x01, 0x6A, 0x81, 0x90, 0x00]).expect("valid");
         assert_eq!(no_answer.status, Some((0x01, [0x6A, 0x81])));
         let wrong_length = ControlAnswer::parse(&[0x67, 0x00]).expect("valid");
-        assert_eq!((wrong_length.status, wrong_length.outer_sw), (None, [0x67, 0x00]));
-        let atr = ControlAnswer { status: Some((0, [0x90, 0x00])), objects: vec![(0x5F51, vec![0x3B; 200])], outer_sw: [0x90, 0x00] };
+        assert_eq!(
+            (wrong_length.status, wrong_length.outer_sw),
+            (None, [0x67, 0x00])
+        );
+        let atr = ControlAnswer {
+            status: Some((0, [0x90, 0x00])),
+            objects: vec![(0x5F51, vec![0x3B; 200])],
+            outer_sw: [0x90, 0x00],
+        };
         assert_eq!(ControlAnswer::parse(&atr.encode()), Ok(atr));
         assert!(ControlAnswer::parse(&[0x90]).is_err());
         assert!(ControlAnswer::parse(&[0xC0, 0x05, 0x00, 0x90, 0x00]).is_err());

@@ -72,9 +72,27 @@ impl core::fmt::Debug for Block {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         use crate::redact::Redacted;
         match self {
-            Self::I { ns, more, inf } => f.debug_struct("I").field("ns", ns).field("more", more).field("inf", &Redacted(inf)).finish(),
-            Self::R { nr, error } => f.debug_struct("R").field("nr", nr).field("error", error).finish(),
-            Self::S { kind, response, inf } => f.debug_struct("S").field("kind", kind).field("response", response).field("inf", inf).finish(),
+            Self::I { ns, more, inf } => f
+                .debug_struct("I")
+                .field("ns", ns)
+                .field("more", more)
+                .field("inf", &Redacted(inf))
+                .finish(),
+            Self::R { nr, error } => f
+                .debug_struct("R")
+                .field("nr", nr)
+                .field("error", error)
+                .finish(),
+            Self::S {
+                kind,
+                response,
+                inf,
+            } => f
+                .debug_struct("S")
+                .field("kind", kind)
+                .field("response", response)
+                .field("inf", inf)
+                .finish(),
         }
     }
 }
@@ -136,14 +154,20 @@ impl Block {
         let _lrc = c.u8()?;
         c.clone().finish()?;
         if xor_all(bytes) != 0 {
-            return Err(DecodeError::Checksum { what: "T=1 block LRC" });
+            return Err(DecodeError::Checksum {
+                what: "T=1 block LRC",
+            });
         }
         let block = match pcb {
             p if p & 0x80 == 0 => {
                 if p & 0x1F != 0 {
                     return Err(c.invalid("I-block PCB has reserved bits set"));
                 }
-                Self::I { ns: p & 0x40 != 0, more: p & 0x20 != 0, inf }
+                Self::I {
+                    ns: p & 0x40 != 0,
+                    more: p & 0x20 != 0,
+                    inf,
+                }
             }
             p if p & 0xC0 == 0x80 => {
                 if p & 0x2C != 0 || !inf.is_empty() {
@@ -155,7 +179,10 @@ impl Block {
                     2 => RError::Other,
                     _ => return Err(c.invalid("R-block error code 3 is RFU")),
                 };
-                Self::R { nr: p & 0x10 != 0, error }
+                Self::R {
+                    nr: p & 0x10 != 0,
+                    error,
+                }
             }
             p => {
                 if p & 0x1C != 0 {
@@ -167,7 +194,11 @@ impl Block {
                     2 => SKind::Abort,
                     _ => SKind::Wtx,
                 };
-                Self::S { kind, response: p & 0x20 != 0, inf }
+                Self::S {
+                    kind,
+                    response: p & 0x20 != 0,
+                    inf,
+                }
             }
         };
         Ok((nad, block))
@@ -180,25 +211,66 @@ mod tests {
 
     #[test]
     fn encodes_the_ifs_request_exactly() {
-        let b = Block::S { kind: SKind::Ifs, response: false, inf: alloc::vec![0xFE] };
+        let b = Block::S {
+            kind: SKind::Ifs,
+            response: false,
+            inf: alloc::vec![0xFE],
+        };
         assert_eq!(b.encode(0), [0x00, 0xC1, 0x01, 0xFE, 0x3E]);
         assert_eq!(Block::decode(&[0x00, 0xC1, 0x01, 0xFE, 0x3E]), Ok((0, b)));
     }
 
     #[test]
     fn encodes_i_and_r_blocks_exactly() {
-        let i = Block::I { ns: true, more: true, inf: alloc::vec![0x00, 0x84, 0x00, 0x00, 0x08] };
-        assert_eq!(i.encode(0), [0x00, 0x60, 0x05, 0x00, 0x84, 0x00, 0x00, 0x08, 0xE9]);
-        assert_eq!(Block::R { nr: true, error: RError::Edc }.encode(0), [0x00, 0x91, 0x00, 0x91]);
-        for b in [i, Block::R { nr: false, error: RError::Other }, Block::S { kind: SKind::Wtx, response: true, inf: alloc::vec![2] }] {
+        let i = Block::I {
+            ns: true,
+            more: true,
+            inf: alloc::vec![0x00, 0x84, 0x00, 0x00, 0x08],
+        };
+        assert_eq!(
+            i.encode(0),
+            [0x00, 0x60, 0x05, 0x00, 0x84, 0x00, 0x00, 0x08, 0xE9]
+        );
+        assert_eq!(
+            Block::R {
+                nr: true,
+                error: RError::Edc
+            }
+            .encode(0),
+            [0x00, 0x91, 0x00, 0x91]
+        );
+        for b in [
+            i,
+            Block::R {
+                nr: false,
+                error: RError::Other,
+            },
+            Block::S {
+                kind: SKind::Wtx,
+                response: true,
+                inf: alloc::vec![2],
+            },
+        ] {
             assert_eq!(Block::decode(&b.encode(0)), Ok((0, b)));
         }
     }
 
     #[test]
     fn rejects_bad_lrc_and_length() {
-        assert_eq!(Block::decode(&[0x00, 0x00, 0x01, 0x90, 0x00]), Err(DecodeError::Checksum { what: "T=1 block LRC" }));
-        assert_eq!(Block::decode(&[0x00, 0x00, 0x02, 0x90]), Err(DecodeError::Truncated { what: "T=1 block", at: 3, needed: 1 }));
+        assert_eq!(
+            Block::decode(&[0x00, 0x00, 0x01, 0x90, 0x00]),
+            Err(DecodeError::Checksum {
+                what: "T=1 block LRC"
+            })
+        );
+        assert_eq!(
+            Block::decode(&[0x00, 0x00, 0x02, 0x90]),
+            Err(DecodeError::Truncated {
+                what: "T=1 block",
+                at: 3,
+                needed: 1
+            })
+        );
         assert!(Block::decode(&[0x00, 0x00, 0x00, 0x00, 0x00]).is_err());
     }
 }

@@ -64,9 +64,11 @@ impl core::fmt::Debug for Step {
         use crate::redact::Redacted;
         match self {
             Self::Send(b) => f.debug_tuple("Send").field(&Redacted(b)).finish(),
-            Self::SendWithWaitingTime { bytes, multiplier } => {
-                f.debug_struct("SendWithWaitingTime").field("bytes", &Redacted(bytes)).field("multiplier", multiplier).finish()
-            }
+            Self::SendWithWaitingTime { bytes, multiplier } => f
+                .debug_struct("SendWithWaitingTime")
+                .field("bytes", &Redacted(bytes))
+                .field("multiplier", multiplier)
+                .finish(),
             Self::Done(r) => f.debug_tuple("Done").field(&Redacted(r)).finish(),
         }
     }
@@ -88,18 +90,35 @@ pub struct T1State {
 impl T1State {
     /// State right after the ATR: both sequence numbers 0.
     pub fn new(ifsc: u8) -> Self {
-        Self { ns: false, nr: false, ifsc: ifsc.clamp(1, 254), nad: 0 }
+        Self {
+            ns: false,
+            nr: false,
+            ifsc: ifsc.clamp(1, 254),
+            nad: 0,
+        }
     }
 
     /// S(IFS request) announcing our IFSD (readers.md §2.7: unless dwFeatures has 0x400).
     pub fn ifs_request(&self, ifsd: u8) -> Vec<u8> {
-        Block::S { kind: SKind::Ifs, response: false, inf: alloc::vec![ifsd] }.encode(self.nad)
+        Block::S {
+            kind: SKind::Ifs,
+            response: false,
+            inf: alloc::vec![ifsd],
+        }
+        .encode(self.nad)
     }
 
     /// Checks the card's S(IFS response) echo.
     pub fn check_ifs_response(&self, bytes: &[u8], ifsd: u8) -> Result<(), T1Error> {
         match Block::decode(bytes) {
-            Ok((_, Block::S { kind: SKind::Ifs, response: true, inf })) if inf == [ifsd] => Ok(()),
+            Ok((
+                _,
+                Block::S {
+                    kind: SKind::Ifs,
+                    response: true,
+                    inf,
+                },
+            )) if inf == [ifsd] => Ok(()),
             Ok(_) => Err(T1Error::Protocol("IFS request not answered by its echo")),
             Err(_) => Err(T1Error::Protocol("garbled answer to the IFS request")),
         }
@@ -136,7 +155,11 @@ pub struct Transceive {
 
 impl core::fmt::Debug for Transceive {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("Transceive").field("state", &self.state).field("chunk", &self.index).field("chunks", &self.chunks.len()).finish_non_exhaustive()
+        f.debug_struct("Transceive")
+            .field("state", &self.state)
+            .field("chunk", &self.index)
+            .field("chunks", &self.chunks.len())
+            .finish_non_exhaustive()
     }
 }
 
@@ -157,8 +180,20 @@ impl Transceive {
         if chunks.is_empty() {
             chunks.push(Vec::new());
         }
-        let phase = if chunks.len() > 1 { Phase::Chaining } else { Phase::Receiving };
-        let mut t = Self { state, chunks, index: 0, last_sent: Vec::new(), response: Vec::new(), errors: 0, phase };
+        let phase = if chunks.len() > 1 {
+            Phase::Chaining
+        } else {
+            Phase::Receiving
+        };
+        let mut t = Self {
+            state,
+            chunks,
+            index: 0,
+            last_sent: Vec::new(),
+            response: Vec::new(),
+            errors: 0,
+            phase,
+        };
         let first = t.i_block();
         t.last_sent = first.clone();
         (t, first)
@@ -172,7 +207,12 @@ impl Transceive {
     fn i_block(&self) -> Vec<u8> {
         let more = self.index + 1 < self.chunks.len();
         let inf = self.chunks.get(self.index).cloned().unwrap_or_default();
-        Block::I { ns: self.state.ns, more, inf }.encode(self.state.nad)
+        Block::I {
+            ns: self.state.ns,
+            more,
+            inf,
+        }
+        .encode(self.state.nad)
     }
 
     fn send(&mut self, bytes: Vec<u8>) -> Result<Step, T1Error> {
@@ -181,7 +221,11 @@ impl Transceive {
     }
 
     fn r_block(&self, error: RError) -> Vec<u8> {
-        Block::R { nr: self.state.nr, error }.encode(self.state.nad)
+        Block::R {
+            nr: self.state.nr,
+            error,
+        }
+        .encode(self.state.nad)
     }
 
     /// An error on the link: ask again with an R-block, or resynchronise after too many.
@@ -189,7 +233,12 @@ impl Transceive {
         self.errors += 1;
         if self.errors > MAX_RETRIES {
             self.phase = Phase::Resynching { attempts: 1 };
-            let s = Block::S { kind: SKind::Resynch, response: false, inf: Vec::new() }.encode(self.state.nad);
+            let s = Block::S {
+                kind: SKind::Resynch,
+                response: false,
+                inf: Vec::new(),
+            }
+            .encode(self.state.nad);
             return self.send(s);
         }
         let r = self.r_block(error);
@@ -209,15 +258,29 @@ impl Transceive {
         };
         if let Phase::Resynching { attempts } = self.phase {
             return match decoded {
-                Ok((_, Block::S { kind: SKind::Resynch, response: true, .. })) => {
+                Ok((
+                    _,
+                    Block::S {
+                        kind: SKind::Resynch,
+                        response: true,
+                        ..
+                    },
+                )) => {
                     self.state.ns = false;
                     self.state.nr = false;
                     Err(T1Error::Resynchronised)
                 }
                 _ if attempts >= MAX_RESYNCH => Err(T1Error::Unresponsive),
                 _ => {
-                    self.phase = Phase::Resynching { attempts: attempts + 1 };
-                    let s = Block::S { kind: SKind::Resynch, response: false, inf: Vec::new() }.encode(self.state.nad);
+                    self.phase = Phase::Resynching {
+                        attempts: attempts + 1,
+                    };
+                    let s = Block::S {
+                        kind: SKind::Resynch,
+                        response: false,
+                        inf: Vec::new(),
+                    }
+                    .encode(self.state.nad);
                     self.send(s)
                 }
             };
@@ -229,7 +292,9 @@ impl Transceive {
         match block {
             Block::I { ns, more, inf } => {
                 if self.phase == Phase::Chaining {
-                    return Err(T1Error::Protocol("card sent an I-block while the host was chaining"));
+                    return Err(T1Error::Protocol(
+                        "card sent an I-block while the host was chaining",
+                    ));
                 }
                 if ns != self.state.nr {
                     return self.link_error(RError::Other);
@@ -271,17 +336,33 @@ impl Transceive {
                 }
                 self.link_error(RError::Other)
             }
-            Block::S { kind, response: false, inf } => match kind {
+            Block::S {
+                kind,
+                response: false,
+                inf,
+            } => match kind {
                 SKind::Wtx => {
                     let multiplier = inf.first().copied().unwrap_or(1);
-                    let bytes = Block::S { kind: SKind::Wtx, response: true, inf }.encode(self.state.nad);
+                    let bytes = Block::S {
+                        kind: SKind::Wtx,
+                        response: true,
+                        inf,
+                    }
+                    .encode(self.state.nad);
                     Ok(Step::SendWithWaitingTime { bytes, multiplier })
                 }
                 SKind::Ifs => {
                     let size = inf.first().copied().filter(|s| (1..=254).contains(s));
-                    let Some(size) = size else { return Err(T1Error::Protocol("IFS request with invalid size")) };
+                    let Some(size) = size else {
+                        return Err(T1Error::Protocol("IFS request with invalid size"));
+                    };
                     self.state.ifsc = size;
-                    let bytes = Block::S { kind: SKind::Ifs, response: true, inf }.encode(self.state.nad);
+                    let bytes = Block::S {
+                        kind: SKind::Ifs,
+                        response: true,
+                        inf,
+                    }
+                    .encode(self.state.nad);
                     Ok(Step::Send(bytes))
                 }
                 SKind::Abort => Err(T1Error::CardAborted),
@@ -298,7 +379,12 @@ mod tests {
     use alloc::vec;
 
     fn i(ns: bool, more: bool, inf: &[u8]) -> Vec<u8> {
-        Block::I { ns, more, inf: inf.to_vec() }.encode(0)
+        Block::I {
+            ns,
+            more,
+            inf: inf.to_vec(),
+        }
+        .encode(0)
     }
     fn r(nr: bool, error: RError) -> Vec<u8> {
         Block::R { nr, error }.encode(0)
@@ -308,9 +394,19 @@ mod tests {
     fn exchanges_one_apdu_in_one_block_each_way() {
         let (mut t, first) = Transceive::start(T1State::new(254), &[0x00, 0x20, 0x00, 0x81]);
         assert_eq!(first, [0x00, 0x00, 0x04, 0x00, 0x20, 0x00, 0x81, 0xA5]);
-        let step = t.on_incoming(Incoming::Block(&i(false, false, &[0x63, 0xC3]))).expect("ok");
+        let step = t
+            .on_incoming(Incoming::Block(&i(false, false, &[0x63, 0xC3])))
+            .expect("ok");
         assert_eq!(step, Step::Done(vec![0x63, 0xC3]));
-        assert_eq!(t.state(), T1State { ns: true, nr: true, ifsc: 254, nad: 0 });
+        assert_eq!(
+            t.state(),
+            T1State {
+                ns: true,
+                nr: true,
+                ifsc: 254,
+                nad: 0
+            }
+        );
     }
 
     #[test]
@@ -318,24 +414,60 @@ mod tests {
         let apdu: Vec<u8> = (0..40).collect();
         let (mut t, first) = Transceive::start(T1State::new(16), &apdu);
         assert_eq!(first, i(false, true, &apdu[..16]));
-        assert_eq!(t.on_incoming(Incoming::Block(&r(true, RError::None))), Ok(Step::Send(i(true, true, &apdu[16..32]))));
-        assert_eq!(t.on_incoming(Incoming::Block(&r(false, RError::None))), Ok(Step::Send(i(false, false, &apdu[32..]))));
+        assert_eq!(
+            t.on_incoming(Incoming::Block(&r(true, RError::None))),
+            Ok(Step::Send(i(true, true, &apdu[16..32])))
+        );
+        assert_eq!(
+            t.on_incoming(Incoming::Block(&r(false, RError::None))),
+            Ok(Step::Send(i(false, false, &apdu[32..])))
+        );
         // card answers in two chained blocks
-        assert_eq!(t.on_incoming(Incoming::Block(&i(false, true, &[1, 2]))), Ok(Step::Send(r(true, RError::None))));
-        assert_eq!(t.on_incoming(Incoming::Block(&i(true, false, &[0x90, 0x00]))), Ok(Step::Done(vec![1, 2, 0x90, 0x00])));
-        assert_eq!(t.state(), T1State { ns: true, nr: false, ifsc: 16, nad: 0 });
+        assert_eq!(
+            t.on_incoming(Incoming::Block(&i(false, true, &[1, 2]))),
+            Ok(Step::Send(r(true, RError::None)))
+        );
+        assert_eq!(
+            t.on_incoming(Incoming::Block(&i(true, false, &[0x90, 0x00]))),
+            Ok(Step::Done(vec![1, 2, 0x90, 0x00]))
+        );
+        assert_eq!(
+            t.state(),
+            T1State {
+                ns: true,
+                nr: false,
+                ifsc: 16,
+                nad: 0
+            }
+        );
     }
 
     #[test]
     fn answers_wtx_and_ifs_requests() {
         let (mut t, _) = Transceive::start(T1State::new(32), &[0x00, 0x88, 0x00, 0x00]);
-        let wtx = Block::S { kind: SKind::Wtx, response: false, inf: vec![3] }.encode(0);
+        let wtx = Block::S {
+            kind: SKind::Wtx,
+            response: false,
+            inf: vec![3],
+        }
+        .encode(0);
         assert_eq!(
             t.on_incoming(Incoming::Block(&wtx)),
-            Ok(Step::SendWithWaitingTime { bytes: vec![0x00, 0xE3, 0x01, 0x03, 0xE1], multiplier: 3 })
+            Ok(Step::SendWithWaitingTime {
+                bytes: vec![0x00, 0xE3, 0x01, 0x03, 0xE1],
+                multiplier: 3
+            })
         );
-        let ifs = Block::S { kind: SKind::Ifs, response: false, inf: vec![0x80] }.encode(0);
-        assert_eq!(t.on_incoming(Incoming::Block(&ifs)), Ok(Step::Send(vec![0x00, 0xE1, 0x01, 0x80, 0x60])));
+        let ifs = Block::S {
+            kind: SKind::Ifs,
+            response: false,
+            inf: vec![0x80],
+        }
+        .encode(0);
+        assert_eq!(
+            t.on_incoming(Incoming::Block(&ifs)),
+            Ok(Step::Send(vec![0x00, 0xE1, 0x01, 0x80, 0x60]))
+        );
         assert_eq!(t.state().ifsc, 0x80);
     }
 
@@ -344,29 +476,55 @@ mod tests {
         let verify = [0x00, 0x20, 0x00, 0x81, 0x04, 0x31, 0x32, 0x33, 0x34];
         let (mut t, first) = Transceive::start(T1State::new(254), &verify);
         // timeout: the host asks with R(N(R)=0), not with the I-block
-        assert_eq!(t.on_incoming(Incoming::Timeout), Ok(Step::Send(r(false, RError::Other))));
+        assert_eq!(
+            t.on_incoming(Incoming::Timeout),
+            Ok(Step::Send(r(false, RError::Other)))
+        );
         // garbled: R-block with EDC error
-        assert_eq!(t.on_incoming(Incoming::Block(&[0x00, 0x00, 0x02, 0x90, 0x00, 0x00])), Ok(Step::Send(r(false, RError::Edc))));
+        assert_eq!(
+            t.on_incoming(Incoming::Block(&[0x00, 0x00, 0x02, 0x90, 0x00, 0x00])),
+            Ok(Step::Send(r(false, RError::Edc)))
+        );
         // the card answers its response: done, the I-block went out once
-        assert_eq!(t.on_incoming(Incoming::Block(&i(false, false, &[0x90, 0x00]))), Ok(Step::Done(vec![0x90, 0x00])));
+        assert_eq!(
+            t.on_incoming(Incoming::Block(&i(false, false, &[0x90, 0x00]))),
+            Ok(Step::Done(vec![0x90, 0x00]))
+        );
         assert_ne!(first, r(false, RError::Other));
     }
 
     #[test]
     fn resends_the_i_block_only_when_the_card_asks_with_its_n_s() {
         let (mut t, first) = Transceive::start(T1State::new(254), &[0x00, 0xB0, 0x00, 0x00, 0x10]);
-        assert_eq!(t.on_incoming(Incoming::Block(&r(false, RError::Edc))), Ok(Step::Send(first)));
+        assert_eq!(
+            t.on_incoming(Incoming::Block(&r(false, RError::Edc))),
+            Ok(Step::Send(first))
+        );
     }
 
     #[test]
     fn resynchronises_after_repeated_errors_and_does_not_resend() {
         let (mut t, _) = Transceive::start(T1State::new(254), &[0x00, 0x20, 0x00, 0x81]);
         for _ in 0..3 {
-            assert_eq!(t.on_incoming(Incoming::Timeout), Ok(Step::Send(r(false, RError::Other))));
+            assert_eq!(
+                t.on_incoming(Incoming::Timeout),
+                Ok(Step::Send(r(false, RError::Other)))
+            );
         }
-        assert_eq!(t.on_incoming(Incoming::Timeout), Ok(Step::Send(vec![0x00, 0xC0, 0x00, 0xC0])));
-        let resp = Block::S { kind: SKind::Resynch, response: true, inf: vec![] }.encode(0);
-        assert_eq!(t.on_incoming(Incoming::Block(&resp)), Err(T1Error::Resynchronised));
+        assert_eq!(
+            t.on_incoming(Incoming::Timeout),
+            Ok(Step::Send(vec![0x00, 0xC0, 0x00, 0xC0]))
+        );
+        let resp = Block::S {
+            kind: SKind::Resynch,
+            response: true,
+            inf: vec![],
+        }
+        .encode(0);
+        assert_eq!(
+            t.on_incoming(Incoming::Block(&resp)),
+            Err(T1Error::Resynchronised)
+        );
         assert_eq!((t.state().ns, t.state().nr), (false, false));
     }
 
@@ -376,8 +534,14 @@ mod tests {
         for _ in 0..4 {
             let _ = t.on_incoming(Incoming::Timeout);
         }
-        assert_eq!(t.on_incoming(Incoming::Timeout), Ok(Step::Send(vec![0x00, 0xC0, 0x00, 0xC0])));
-        assert_eq!(t.on_incoming(Incoming::Timeout), Ok(Step::Send(vec![0x00, 0xC0, 0x00, 0xC0])));
+        assert_eq!(
+            t.on_incoming(Incoming::Timeout),
+            Ok(Step::Send(vec![0x00, 0xC0, 0x00, 0xC0]))
+        );
+        assert_eq!(
+            t.on_incoming(Incoming::Timeout),
+            Ok(Step::Send(vec![0x00, 0xC0, 0x00, 0xC0]))
+        );
         assert_eq!(t.on_incoming(Incoming::Timeout), Err(T1Error::Unresponsive));
     }
 
@@ -385,7 +549,13 @@ mod tests {
     fn the_ifs_request_and_its_echo() {
         let s = T1State::new(32);
         assert_eq!(s.ifs_request(0xFE), [0x00, 0xC1, 0x01, 0xFE, 0x3E]);
-        assert_eq!(s.check_ifs_response(&[0x00, 0xE1, 0x01, 0xFE, 0x1E], 0xFE), Ok(()));
-        assert_eq!(s.check_ifs_response(&[0x00, 0xE1, 0x01, 0x20, 0xC0], 0xFE), Err(T1Error::Protocol("IFS request not answered by its echo")));
+        assert_eq!(
+            s.check_ifs_response(&[0x00, 0xE1, 0x01, 0xFE, 0x1E], 0xFE),
+            Ok(())
+        );
+        assert_eq!(
+            s.check_ifs_response(&[0x00, 0xE1, 0x01, 0x20, 0xC0], 0xFE),
+            Err(T1Error::Protocol("IFS request not answered by its echo"))
+        );
     }
 }

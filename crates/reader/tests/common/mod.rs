@@ -7,7 +7,9 @@ pub mod rcs380;
 
 use std::collections::VecDeque;
 
-use reader::ccid::message::{Command, CommandStatus, IccStatus, RawMessage, Response, SlotError, Status};
+use reader::ccid::message::{
+    Command, CommandStatus, IccStatus, RawMessage, Response, SlotError, Status,
+};
 use reader::ccid::{CcidDescriptor, ExchangeLevel};
 use reader::t1::{Block, RError, SKind};
 use reader::usb::{ControlSetup, UsbError, UsbPipe};
@@ -51,7 +53,10 @@ impl Card {
         (self.answer)(apdu)
     }
     pub fn count_ins(&self, ins: u8) -> usize {
-        self.executed.iter().filter(|a| a.get(1) == Some(&ins)).count()
+        self.executed
+            .iter()
+            .filter(|a| a.get(1) == Some(&ins))
+            .count()
     }
 }
 
@@ -120,7 +125,10 @@ impl VirtualCcid {
             powered: false,
             t0: false,
             replies: VecDeque::new(),
-            t1: CardT1 { ifsd: 32, ..CardT1::default() },
+            t1: CardT1 {
+                ifsd: 32,
+                ..CardT1::default()
+            },
             apdu_in: Vec::new(),
             apdu_out: VecDeque::new(),
             outs: 0,
@@ -131,8 +139,24 @@ impl VirtualCcid {
         }
     }
 
-    fn reply(&mut self, m: &RawMessage, message_type: u8, status: Status, error: u8, specific: u8, data: Vec<u8>) {
-        let r = Response { message_type, slot: m.slot, seq: m.seq, status, error: SlotError(error), specific, data };
+    fn reply(
+        &mut self,
+        m: &RawMessage,
+        message_type: u8,
+        status: Status,
+        error: u8,
+        specific: u8,
+        data: Vec<u8>,
+    ) {
+        let r = Response {
+            message_type,
+            slot: m.slot,
+            seq: m.seq,
+            status,
+            error: SlotError(error),
+            specific,
+            data,
+        };
         self.replies.push_back(r.encode());
     }
 
@@ -145,11 +169,19 @@ impl VirtualCcid {
     }
 
     fn ok(&self) -> Status {
-        Status { icc: self.icc(), command: CommandStatus::Ok, rfu: 0 }
+        Status {
+            icc: self.icc(),
+            command: CommandStatus::Ok,
+            rfu: 0,
+        }
     }
 
     fn failed(&self) -> Status {
-        Status { icc: self.icc(), command: CommandStatus::Failed, rfu: 0 }
+        Status {
+            icc: self.icc(),
+            command: CommandStatus::Failed,
+            rfu: 0,
+        }
     }
 
     fn handle(&mut self, bytes: &[u8]) {
@@ -161,7 +193,10 @@ impl VirtualCcid {
                     return self.reply(&m, 0x80, self.failed(), 0xFE, 0, vec![]);
                 }
                 self.powered = true;
-                self.t1 = CardT1 { ifsd: 32, ..CardT1::default() };
+                self.t1 = CardT1 {
+                    ifsd: 32,
+                    ..CardT1::default()
+                };
                 let atr = self.atr.clone();
                 self.reply(&m, 0x80, self.ok(), 0, 0, atr);
             }
@@ -170,7 +205,9 @@ impl VirtualCcid {
                 self.reply(&m, 0x81, self.ok(), 0, 0, vec![]);
             }
             Command::GetSlotStatus => self.reply(&m, 0x81, self.ok(), 0, 0, vec![]),
-            Command::SetParameters(p) => self.reply(&m, 0x82, self.ok(), 0, p.protocol_num(), p.to_bytes()),
+            Command::SetParameters(p) => {
+                self.reply(&m, 0x82, self.ok(), 0, p.protocol_num(), p.to_bytes())
+            }
             Command::XfrBlock { level, data, .. } => {
                 self.xfrs += 1;
                 if self.faults.remove_at_xfr == Some(self.xfrs) {
@@ -185,7 +222,18 @@ impl VirtualCcid {
                     return self.reply(&m, 0x80, self.failed(), 0xFE, 0, vec![]);
                 }
                 for _ in 0..self.faults.time_extensions {
-                    self.reply(&m, 0x80, Status { icc: self.icc(), command: CommandStatus::TimeExtension, rfu: 0 }, 1, 0, vec![]);
+                    self.reply(
+                        &m,
+                        0x80,
+                        Status {
+                            icc: self.icc(),
+                            command: CommandStatus::TimeExtension,
+                            rfu: 0,
+                        },
+                        1,
+                        0,
+                        vec![],
+                    );
                 }
                 match self.descriptor.exchange_level() {
                     ExchangeLevel::Tpdu if self.t0 => {
@@ -271,30 +319,65 @@ impl VirtualCcid {
     /// The card's side of T=1.
     fn t1_block(&mut self, bytes: &[u8]) -> Vec<u8> {
         let Ok((_, block)) = Block::decode(bytes) else {
-            return self.send_block(Block::R { nr: self.t1.expected_ns, error: RError::Edc });
+            return self.send_block(Block::R {
+                nr: self.t1.expected_ns,
+                error: RError::Edc,
+            });
         };
         match block {
-            Block::S { kind: SKind::Ifs, response: false, inf } => {
+            Block::S {
+                kind: SKind::Ifs,
+                response: false,
+                inf,
+            } => {
                 self.t1.ifsd = inf[0] as usize;
-                self.send_block(Block::S { kind: SKind::Ifs, response: true, inf })
+                self.send_block(Block::S {
+                    kind: SKind::Ifs,
+                    response: true,
+                    inf,
+                })
             }
-            Block::S { kind: SKind::Resynch, response: false, .. } => {
-                self.t1 = CardT1 { ifsd: 32, ..CardT1::default() };
-                self.send_block(Block::S { kind: SKind::Resynch, response: true, inf: vec![] })
+            Block::S {
+                kind: SKind::Resynch,
+                response: false,
+                ..
+            } => {
+                self.t1 = CardT1 {
+                    ifsd: 32,
+                    ..CardT1::default()
+                };
+                self.send_block(Block::S {
+                    kind: SKind::Resynch,
+                    response: true,
+                    inf: vec![],
+                })
             }
-            Block::S { kind: SKind::Wtx, response: true, .. } => self.answer_or_wtx(),
+            Block::S {
+                kind: SKind::Wtx,
+                response: true,
+                ..
+            } => self.answer_or_wtx(),
             Block::I { ns, more, inf } => {
                 if ns != self.t1.expected_ns {
-                    return self.send_block(Block::R { nr: self.t1.expected_ns, error: RError::Other });
+                    return self.send_block(Block::R {
+                        nr: self.t1.expected_ns,
+                        error: RError::Other,
+                    });
                 }
                 self.t1.expected_ns = !self.t1.expected_ns;
                 self.t1.command.extend_from_slice(&inf);
                 if more {
-                    return self.send_block(Block::R { nr: self.t1.expected_ns, error: RError::None });
+                    return self.send_block(Block::R {
+                        nr: self.t1.expected_ns,
+                        error: RError::None,
+                    });
                 }
                 let apdu = std::mem::take(&mut self.t1.command);
                 let response = self.card.execute(&apdu);
-                self.t1.pending = response.chunks(self.t1.ifsd.max(1)).map(<[u8]>::to_vec).collect();
+                self.t1.pending = response
+                    .chunks(self.t1.ifsd.max(1))
+                    .map(<[u8]>::to_vec)
+                    .collect();
                 self.t1.wtx_left = self.faults.wtx_requests;
                 self.answer_or_wtx()
             }
@@ -309,7 +392,10 @@ impl VirtualCcid {
                 }
                 if nr == self.t1.card_ns {
                     // the host waits for an I-block we never prepared: its command did not reach us
-                    return self.send_block(Block::R { nr: self.t1.expected_ns, error: RError::None });
+                    return self.send_block(Block::R {
+                        nr: self.t1.expected_ns,
+                        error: RError::None,
+                    });
                 }
                 self.t1.last_block.clone()
             }
@@ -320,7 +406,11 @@ impl VirtualCcid {
     fn answer_or_wtx(&mut self) -> Vec<u8> {
         if self.t1.wtx_left > 0 {
             self.t1.wtx_left -= 1;
-            return self.send_block(Block::S { kind: SKind::Wtx, response: false, inf: vec![2] });
+            return self.send_block(Block::S {
+                kind: SKind::Wtx,
+                response: false,
+                inf: vec![2],
+            });
         }
         self.next_i_block()
     }
@@ -328,7 +418,11 @@ impl VirtualCcid {
     fn next_i_block(&mut self) -> Vec<u8> {
         let inf = self.t1.pending.pop_front().unwrap_or_default();
         let more = !self.t1.pending.is_empty();
-        let b = Block::I { ns: self.t1.card_ns, more, inf };
+        let b = Block::I {
+            ns: self.t1.card_ns,
+            more,
+            inf,
+        };
         if !more {
             self.t1.card_ns = !self.t1.card_ns;
         }
@@ -347,16 +441,33 @@ impl UsbPipe for VirtualCcid {
         self.handle(data);
         Ok(())
     }
-    async fn bulk_in(&mut self, _endpoint: u8, max_len: usize, timeout_ms: u32) -> Result<Vec<u8>, UsbError> {
+    async fn bulk_in(
+        &mut self,
+        _endpoint: u8,
+        max_len: usize,
+        timeout_ms: u32,
+    ) -> Result<Vec<u8>, UsbError> {
         self.ins += 1;
         if self.unplugged {
             return Err(UsbError::Disconnected);
         }
-        let r = self.replies.pop_front().ok_or(UsbError::Timeout { timeout_ms })?;
-        assert!(r.len() <= max_len, "reply {} longer than max {max_len}", r.len());
+        let r = self
+            .replies
+            .pop_front()
+            .ok_or(UsbError::Timeout { timeout_ms })?;
+        assert!(
+            r.len() <= max_len,
+            "reply {} longer than max {max_len}",
+            r.len()
+        );
         Ok(r)
     }
-    async fn interrupt_in(&mut self, _endpoint: u8, _max_len: usize, timeout_ms: u32) -> Result<Vec<u8>, UsbError> {
+    async fn interrupt_in(
+        &mut self,
+        _endpoint: u8,
+        _max_len: usize,
+        timeout_ms: u32,
+    ) -> Result<Vec<u8>, UsbError> {
         Err(UsbError::Timeout { timeout_ms })
     }
     async fn control_in(&mut self, _setup: ControlSetup, _len: u16) -> Result<Vec<u8>, UsbError> {
@@ -370,6 +481,10 @@ impl UsbPipe for VirtualCcid {
 
 /// Parses a dump from tests/readers and returns its first CCID descriptor.
 pub fn descriptor(file: &str) -> CcidDescriptor {
-    let text = std::fs::read_to_string(format!("{}/tests/readers/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let text = std::fs::read_to_string(format!(
+        "{}/tests/readers/{file}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
     reader::ccid::libccid::parse_dump(&text).unwrap().interfaces[0].ccid
 }

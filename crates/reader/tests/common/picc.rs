@@ -27,7 +27,9 @@ pub struct PiccFaults {
     pub remove_at_block: Option<u32>,
 }
 
-pub const ATQB: [u8; 12] = [0x50, 0x12, 0x34, 0x56, 0x78, 0x00, 0x00, 0x00, 0x00, 0x00, 0x81, 0xE1];
+pub const ATQB: [u8; 12] = [
+    0x50, 0x12, 0x34, 0x56, 0x78, 0x00, 0x00, 0x00, 0x00, 0x00, 0x81, 0xE1,
+];
 
 pub struct Picc {
     pub card: Card,
@@ -111,13 +113,19 @@ impl Picc {
             self.faults.lose_commands -= 1;
             return RfReply::Silence;
         }
-        let Ok(block) = Block::decode(frame) else { return RfReply::Silence };
+        let Ok(block) = Block::decode(frame) else {
+            return RfReply::Silence;
+        };
         match block {
             Block::I { chaining, inf, .. } => {
                 self.bn = !self.bn;
                 self.command.extend_from_slice(&inf);
                 if chaining {
-                    return self.send(Block::R { bn: self.bn, nak: false, cid: None });
+                    return self.send(Block::R {
+                        bn: self.bn,
+                        nak: false,
+                        cid: None,
+                    });
                 }
                 let apdu = std::mem::take(&mut self.command);
                 let response = self.card.execute(&apdu);
@@ -136,11 +144,21 @@ impl Picc {
                 if bn == self.bn {
                     self.deliver(self.last.clone())
                 } else {
-                    self.send(Block::R { bn: self.bn, nak: false, cid: None })
+                    self.send(Block::R {
+                        bn: self.bn,
+                        nak: false,
+                        cid: None,
+                    })
                 }
             }
-            Block::S { kind: SBlock::Wtx(_), .. } => self.answer_or_wtx(),
-            Block::S { kind: SBlock::Deselect, .. } => {
+            Block::S {
+                kind: SBlock::Wtx(_),
+                ..
+            } => self.answer_or_wtx(),
+            Block::S {
+                kind: SBlock::Deselect,
+                ..
+            } => {
                 self.active = false;
                 RfReply::Frame(vec![0xC2])
             }
@@ -150,7 +168,10 @@ impl Picc {
     fn answer_or_wtx(&mut self) -> RfReply {
         if self.wtx_left > 0 {
             self.wtx_left -= 1;
-            return self.send(Block::S { kind: SBlock::Wtx(2), cid: None });
+            return self.send(Block::S {
+                kind: SBlock::Wtx(2),
+                cid: None,
+            });
         }
         self.next_chunk()
     }
@@ -158,6 +179,12 @@ impl Picc {
     fn next_chunk(&mut self) -> RfReply {
         let inf = self.pending.pop_front().unwrap_or_default();
         let chaining = !self.pending.is_empty();
-        self.send(Block::I { bn: self.bn, chaining, cid: None, nad: None, inf })
+        self.send(Block::I {
+            bn: self.bn,
+            chaining,
+            cid: None,
+            nad: None,
+            inf,
+        })
     }
 }

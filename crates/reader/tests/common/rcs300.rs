@@ -5,11 +5,15 @@
 use std::collections::VecDeque;
 
 use super::picc::{Picc, RfReply};
-use reader::ccid::message::{Command, CommandStatus, IccStatus, RawMessage, Response, SlotError, Status};
+use reader::ccid::message::{
+    Command, CommandStatus, IccStatus, RawMessage, Response, SlotError, Status,
+};
 use reader::rcs300::pseudo_apdu::{parse_communicate_thru_ex, ControlAnswer};
 use reader::usb::{ControlSetup, UsbError, UsbPipe};
 
-pub const PSEUDO_ATR: [u8; 13] = [0x3B, 0x88, 0x80, 0x01, 0, 0, 0, 0, 0x00, 0x81, 0xE1, 0x00, 0x69];
+pub const PSEUDO_ATR: [u8; 13] = [
+    0x3B, 0x88, 0x80, 0x01, 0, 0, 0, 0, 0x00, 0x81, 0xE1, 0x00, 0x69,
+];
 
 pub struct VirtualRcs300 {
     pub picc: Picc,
@@ -26,16 +30,35 @@ pub struct VirtualRcs300 {
 }
 
 fn ok(objects: Vec<(u16, Vec<u8>)>) -> ControlAnswer {
-    ControlAnswer { status: Some((0, [0x90, 0x00])), objects, outer_sw: [0x90, 0x00] }
+    ControlAnswer {
+        status: Some((0, [0x90, 0x00])),
+        objects,
+        outer_sw: [0x90, 0x00],
+    }
 }
 
 fn fail(sw: [u8; 2]) -> ControlAnswer {
-    ControlAnswer { status: Some((1, sw)), objects: vec![], outer_sw: [0x90, 0x00] }
+    ControlAnswer {
+        status: Some((1, sw)),
+        objects: vec![],
+        outer_sw: [0x90, 0x00],
+    }
 }
 
 impl VirtualRcs300 {
     pub fn new(picc: Picc) -> Self {
-        Self { picc, replies: VecDeque::new(), payloads: vec![], outs: 0, ins: 0, in_session: false, rf_on: false, unplug_at_out: None, reject_next: false, unplugged: false }
+        Self {
+            picc,
+            replies: VecDeque::new(),
+            payloads: vec![],
+            outs: 0,
+            ins: 0,
+            in_session: false,
+            rf_on: false,
+            unplug_at_out: None,
+            reject_next: false,
+            unplugged: false,
+        }
     }
 
     fn pseudo_apdu(&mut self, p: &[u8]) -> Vec<u8> {
@@ -95,20 +118,44 @@ impl UsbPipe for VirtualRcs300 {
             Command::XfrBlock { data, .. } => (0x80, self.picc.card.execute(&data)),
             other => panic!("unexpected command {other:?}"),
         };
-        let status = Status { icc: IccStatus::Active, command: CommandStatus::Ok, rfu: 0 };
-        let r = Response { message_type, slot: m.slot, seq: m.seq, status, error: SlotError(0), specific: 0, data: payload };
+        let status = Status {
+            icc: IccStatus::Active,
+            command: CommandStatus::Ok,
+            rfu: 0,
+        };
+        let r = Response {
+            message_type,
+            slot: m.slot,
+            seq: m.seq,
+            status,
+            error: SlotError(0),
+            specific: 0,
+            data: payload,
+        };
         self.replies.push_back(r.encode());
         Ok(())
     }
-    async fn bulk_in(&mut self, endpoint: u8, _max_len: usize, timeout_ms: u32) -> Result<Vec<u8>, UsbError> {
+    async fn bulk_in(
+        &mut self,
+        endpoint: u8,
+        _max_len: usize,
+        timeout_ms: u32,
+    ) -> Result<Vec<u8>, UsbError> {
         assert_eq!(endpoint, 0x82);
         self.ins += 1;
         if self.unplugged {
             return Err(UsbError::Disconnected);
         }
-        self.replies.pop_front().ok_or(UsbError::Timeout { timeout_ms })
+        self.replies
+            .pop_front()
+            .ok_or(UsbError::Timeout { timeout_ms })
     }
-    async fn interrupt_in(&mut self, _: u8, _: usize, timeout_ms: u32) -> Result<Vec<u8>, UsbError> {
+    async fn interrupt_in(
+        &mut self,
+        _: u8,
+        _: usize,
+        timeout_ms: u32,
+    ) -> Result<Vec<u8>, UsbError> {
         Err(UsbError::Timeout { timeout_ms })
     }
     async fn control_in(&mut self, _: ControlSetup, _: u16) -> Result<Vec<u8>, UsbError> {

@@ -26,7 +26,17 @@ impl VirtualRcs380 {
         // a leftover frame from an earlier session, which init must drain
         let mut replies = VecDeque::new();
         replies.push_back(Frame::Data(vec![0xD7, 0x05, 0x80, 0, 0, 0, 0]).encode());
-        Self { picc, replies, commands: vec![], outs: 0, ins: 0, unplug_at_out: None, error_frame_at_command: None, unplugged: false, rf_on: false }
+        Self {
+            picc,
+            replies,
+            commands: vec![],
+            outs: 0,
+            ins: 0,
+            unplug_at_out: None,
+            error_frame_at_command: None,
+            unplugged: false,
+            rf_on: false,
+        }
     }
 
     fn answer(&mut self, code_: u8, payload: Vec<u8>) {
@@ -67,9 +77,21 @@ impl UsbPipe for VirtualRcs380 {
                     code::GET_PD_DATA_VERSION => vec![0x00, 0x01],
                     code::IN_COMM_RF => {
                         let answer = match self.picc.rf(&params[2..]) {
-                            RfReply::Frame(f) => InCommRfAnswer { errors: 0, flags: 0, data: f },
-                            RfReply::Invalid => InCommRfAnswer { errors: 0x04, flags: 0, data: vec![] },
-                            RfReply::Silence => InCommRfAnswer { errors: 0x80, flags: 0, data: vec![] },
+                            RfReply::Frame(f) => InCommRfAnswer {
+                                errors: 0,
+                                flags: 0,
+                                data: f,
+                            },
+                            RfReply::Invalid => InCommRfAnswer {
+                                errors: 0x04,
+                                flags: 0,
+                                data: vec![],
+                            },
+                            RfReply::Silence => InCommRfAnswer {
+                                errors: 0x80,
+                                flags: 0,
+                                data: vec![],
+                            },
                         };
                         answer.to_payload()
                     }
@@ -80,15 +102,27 @@ impl UsbPipe for VirtualRcs380 {
         }
         Ok(())
     }
-    async fn bulk_in(&mut self, endpoint: u8, _max_len: usize, timeout_ms: u32) -> Result<Vec<u8>, UsbError> {
+    async fn bulk_in(
+        &mut self,
+        endpoint: u8,
+        _max_len: usize,
+        timeout_ms: u32,
+    ) -> Result<Vec<u8>, UsbError> {
         assert_eq!(endpoint, 0x81);
         self.ins += 1;
         if self.unplugged {
             return Err(UsbError::Disconnected);
         }
-        self.replies.pop_front().ok_or(UsbError::Timeout { timeout_ms })
+        self.replies
+            .pop_front()
+            .ok_or(UsbError::Timeout { timeout_ms })
     }
-    async fn interrupt_in(&mut self, _: u8, _: usize, timeout_ms: u32) -> Result<Vec<u8>, UsbError> {
+    async fn interrupt_in(
+        &mut self,
+        _: u8,
+        _: usize,
+        timeout_ms: u32,
+    ) -> Result<Vec<u8>, UsbError> {
         Err(UsbError::Timeout { timeout_ms })
     }
     async fn control_in(&mut self, _: ControlSetup, _: u16) -> Result<Vec<u8>, UsbError> {
