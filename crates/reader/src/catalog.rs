@@ -211,6 +211,10 @@ pub struct Assessment {
     pub browser: Browser,
     /// Interface and driver a page uses, when `browser` is `Page`.
     pub page_route: Option<PageRoute>,
+    /// Interface and driver the app version (Isolated Web App, Electron, native CLI) uses: the
+    /// first drivable CCID interface when the device shows one — for the RC-S300 that is
+    /// interface #0 at extended-APDU level, the path PC/SC software uses — else the page route.
+    pub app_route: Option<PageRoute>,
     /// What a person should know and do.
     pub advice: String,
 }
@@ -223,11 +227,24 @@ fn drivable(ccid: &CcidDescriptor) -> bool {
 /// Catalogue knowledge wins: an RC-S300 dump shows only its CCID interface #0, yet a page can
 /// use the reader through interface #1.
 pub fn assess(ids: Option<(u16, u16)>, interfaces: &[InterfaceFacts<'_>]) -> Assessment {
+    let ccid_route = interfaces
+        .iter()
+        .find(|i| i.ccid.is_some_and(drivable))
+        .map(|i| PageRoute {
+            interface: i.number,
+            driver: DriverKind::Ccid,
+            endpoints: None,
+        });
     if let Some(known) = ids.and_then(|(v, p)| lookup(v, p)) {
+        let app_route = match known.browser {
+            Browser::Unsupported => None,
+            _ => ccid_route.or(known.page_route),
+        };
         return Assessment {
             name: Some(known.name),
             browser: known.browser,
             page_route: known.page_route,
+            app_route,
             advice: String::from(known.advice),
         };
     }
@@ -235,10 +252,16 @@ pub fn assess(ids: Option<(u16, u16)>, interfaces: &[InterfaceFacts<'_>]) -> Ass
         .iter()
         .find(|i| !is_protected_class(i.class) && i.ccid.is_some_and(drivable));
     if let Some(i) = claimable_ccid {
+        let route = PageRoute {
+            interface: i.number,
+            driver: DriverKind::Ccid,
+            endpoints: None,
+        };
         return Assessment {
             name: None,
             browser: Browser::Page,
-            page_route: Some(PageRoute { interface: i.number, driver: DriverKind::Ccid, endpoints: None }),
+            page_route: Some(route),
+            app_route: Some(route),
             advice: format!(
                 "A web page can use interface {} of this reader (vendor class with a CCID descriptor). \
                  If Chrome cannot claim it, stop pcscd or the vendor driver; on Windows, bind the WinUSB driver.",
@@ -251,6 +274,7 @@ pub fn assess(ids: Option<(u16, u16)>, interfaces: &[InterfaceFacts<'_>]) -> Ass
             name: None,
             browser: Browser::AppOnly,
             page_route: None,
+            app_route: ccid_route,
             advice: String::from(APP_ONLY_ADVICE),
         };
     }
@@ -263,6 +287,7 @@ pub fn assess(ids: Option<(u16, u16)>, interfaces: &[InterfaceFacts<'_>]) -> Ass
         name: None,
         browser: Browser::Unsupported,
         page_route: None,
+        app_route: None,
         advice: String::from(advice),
     }
 }
@@ -345,6 +370,63 @@ mod tests {
             advice_for(&UsbError::ProtectedClass).fix,
             "Use the app version of mynaweb, or an RC-S300 or RC-S380 reader."
         );
+    }
+
+    #[test]
+    fn the_app_uses_the_rcs300_ccid_interface_and_a_page_its_vendor_interface() {
+        let rcs300 =
+            crate::ccid::CcidDescriptor::parse(&crate::ccid::descriptor::tests::RCS300_BYTES)
+                .expect("valid");
+        let facts = [
+            InterfaceFacts {
+                number: 0,
+                class: 0x0B,
+                ccid: Some(&rcs300),
+            },
+            InterfaceFacts {
+                number: 1,
+                class: 0xFF,
+                ccid: None,
+            },
+        ];
+        let a = assess(Some((0x054C, 0x0DC8)), &facts);
+        assert_eq!(
+            a.page_route,
+            Some(PageRoute {
+                interface: 1,
+                driver: DriverKind::Rcs300Vendor,
+                endpoints: Some((0x02, 0x82))
+            })
+        );
+        assert_eq!(
+            a.app_route,
+            Some(PageRoute {
+                interface: 0,
+                driver: DriverKind::Ccid,
+                endpoints: None
+            })
+        );
+        // an unknown class-0x0B reader: app only, through its CCID interface
+        let a = assess(Some((0x1234, 0x0001)), &facts[..1]);
+        assert_eq!((a.browser, a.page_route), (Browser::AppOnly, None));
+        assert_eq!(
+            a.app_route,
+            Some(PageRoute {
+                interface: 0,
+                driver: DriverKind::Ccid,
+                endpoints: None
+            })
+        );
+        // the RC-S380 has no CCID interface: the app uses the page route
+        let a = assess(
+            Some((0x054C, 0x06C3)),
+            &[InterfaceFacts {
+                number: 0,
+                class: 0xFF,
+                ccid: None,
+            }],
+        );
+        assert_eq!(a.app_route, a.page_route);
     }
 
     #[test]
