@@ -6,7 +6,9 @@ mod common;
 
 use apdu::{CardChannel, TransportError};
 use common::{descriptor, run, Card, VirtualCcid, MYNA_ATR};
-use reader::ccid::{CcidChannel, CcidEndpoints, CcidOptions};
+use reader::ccid::message::Interrupt;
+use reader::ccid::{CcidChannel, CcidEndpoints, CcidError, CcidOptions};
+use reader::usb::UsbError;
 
 const EP: CcidEndpoints = CcidEndpoints {
     bulk_out: 0x02,
@@ -43,9 +45,10 @@ fn tpdu_reader_powers_on_sets_t1_parameters_and_negotiates_ifsd() {
         sent[1],
         [0x61, 7, 0, 0, 0, 0, 1, 1, 0, 0, 0x11, 0x10, 0xFF, 0x45, 0x00, 0xFE, 0x00]
     );
+    // IFSD = the ACR39U's dwMaxIFSD 247 (0xF7): no more than the reader can buffer
     assert_eq!(
         sent[2],
-        [0x6F, 5, 0, 0, 0, 0, 2, 0, 0, 0, 0x00, 0xC1, 0x01, 0xFE, 0x3E]
+        [0x6F, 5, 0, 0, 0, 0, 2, 0, 0, 0, 0x00, 0xC1, 0x01, 0xF7, 0x37]
     );
     assert_eq!(ch.capabilities(), apdu::ChannelCapabilities::EXTENDED);
 }
@@ -57,7 +60,7 @@ fn tpdu_t1_carries_short_long_and_chained_apdus() {
     let mut expected = SELECT.to_vec();
     expected.extend_from_slice(&[0x90, 0x00]);
     assert_eq!(run(ch.transmit(&SELECT)).unwrap(), expected);
-    // 302-byte response: two I-blocks from the card (IFSD 254)
+    // 302-byte response: two I-blocks from the card (IFSD 247)
     assert_eq!(run(ch.transmit(&READ)).unwrap(), expected_read());
     // 300-byte command: host chaining over IFSC 254
     let mut long = vec![0x80, 0x2A, 0x00, 0x00, 0xFF];
@@ -242,4 +245,45 @@ fn keeps_the_default_rate_when_the_reader_does_no_pps() {
         &ch.pipe_mut().sent[1][10..],
         [0x13, 0x10, 0xFF, 0x46, 0x00, 0xFB, 0x00]
     );
+}
+
+#[test]
+fn reads_notify_slot_change_from_the_interrupt_endpoint() {
+    let mut ch = channel("ACS_ACR39U_ICC_Reader.txt");
+    ch.pipe_mut().interrupts.push_back(vec![0x50, 0b11]);
+    assert_eq!(
+        run(ch.next_interrupt(100)).unwrap(),
+        Interrupt::SlotChange(vec![
+            (true, true),
+            (false, false),
+            (false, false),
+            (false, false)
+        ])
+    );
+    assert_eq!(
+        run(ch.next_interrupt(100)).unwrap_err(),
+        CcidError::Usb(UsbError::Timeout { timeout_ms: 100 })
+    );
+}
+
+#[test]
+fn keeps_t1_blocks_within_one_ccid_message() {
+    // SCR3310 (04E6:511F): dwMaxCCIDMessageLength 263 → at most 249 bytes of INF per block,
+    // although the card's IFSC is 254
+    let mut ch = channel("SCR3310_2.txt");
+    run(ch.power_on()).unwrap();
+    let mut long = vec![0x80, 0x2A, 0x00, 0x00, 0xFF];
+    long.extend((0..295).map(|i| i as u8));
+    let mut echoed = long.clone();
+    echoed.extend_from_slice(&[0x90, 0x00]);
+    assert_eq!(run(ch.transmit(&long)).unwrap(), echoed);
+    let first_block = ch
+        .pipe_mut()
+        .sent
+        .iter()
+        .find(|m| m[0] == 0x6F && m.len() > 100)
+        .unwrap()
+        .clone();
+    assert_eq!(first_block.len(), 263);
+    assert_eq!(&first_block[10..13], [0x00, 0x20, 249]);
 }

@@ -336,9 +336,19 @@ impl<P: UsbPipe> CcidChannel<P> {
                             return Err(CcidError::Unsupported("T=1 with CRC epilogue"));
                         }
                         self.command(&Command::SetParameters(params)).await?;
-                        let state = T1State::new(ifsc);
+                        // A block (NAD PCB LEN INF LRC) must fit one CCID message, and the
+                        // reader buffers at most dwMaxIFSD bytes of INF.
+                        let block_room = self.max_message().saturating_sub(HEADER + 4);
+                        let fit = |size: usize| {
+                            u8::try_from(size.min(block_room).min(254))
+                                .unwrap_or(254)
+                                .max(1)
+                        };
+                        let state = T1State::new(fit(usize::from(ifsc)));
                         if !self.descriptor.does_ifsd_exchange() {
-                            let ifsd = self.options.ifsd;
+                            let reader_max =
+                                usize::try_from(self.descriptor.max_ifsd).unwrap_or(254);
+                            let ifsd = fit(usize::from(self.options.ifsd).min(reader_max));
                             let answer = self
                                 .xfr(state.ifs_request(ifsd), 0, ChainParameter::Whole)
                                 .await?;

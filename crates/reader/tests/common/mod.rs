@@ -110,6 +110,8 @@ pub struct VirtualCcid {
     unplugged: bool,
     /// Every bulk OUT payload (for exact-byte assertions).
     pub sent: Vec<Vec<u8>>,
+    /// Messages the interrupt endpoint will give.
+    pub interrupts: VecDeque<Vec<u8>>,
 }
 
 pub const MYNA_ATR: [u8; 9] = [0x3B, 0xE0, 0x00, 0xFF, 0x81, 0x31, 0xFE, 0x45, 0x14];
@@ -136,6 +138,7 @@ impl VirtualCcid {
             xfrs: 0,
             unplugged: false,
             sent: Vec::new(),
+            interrupts: VecDeque::new(),
         }
     }
 
@@ -468,7 +471,9 @@ impl UsbPipe for VirtualCcid {
         _max_len: usize,
         timeout_ms: u32,
     ) -> Result<Vec<u8>, UsbError> {
-        Err(UsbError::Timeout { timeout_ms })
+        self.interrupts
+            .pop_front()
+            .ok_or(UsbError::Timeout { timeout_ms })
     }
     async fn control_in(&mut self, _setup: ControlSetup, _len: u16) -> Result<Vec<u8>, UsbError> {
         Err(UsbError::Stall)
