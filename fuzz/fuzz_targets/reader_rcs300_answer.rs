@@ -1,2 +1,2 @@
 #![no_main]
-libfuzzer_sys::fuzz_target!(|data: &[u8]| { reader::fuzzing::rcs300_answer(data) });
+libfuzzer_sys::fuzz_target!(|data: &[u8]| reader::fuzzing::rcs300_answer(data));
