@@ -106,6 +106,9 @@ impl Rcs300Core {
 
 impl ReaderCore for Rcs300Core {
     fn handle(&mut self, data: &[u8], faults: &[Fault]) -> Vec<Vec<u8>> {
+        if faults.contains(&Fault::RemoveCard) {
+            self.picc.set_present(false);
+        }
         let Ok(m) = RawMessage::decode(data) else {
             return vec![];
         };

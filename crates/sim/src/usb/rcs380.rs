@@ -40,6 +40,9 @@ fn response(command: u8, payload: &[u8]) -> Vec<u8> {
 
 impl ReaderCore for Rcs380Core {
     fn handle(&mut self, data: &[u8], faults: &[Fault]) -> Vec<Vec<u8>> {
+        if faults.contains(&Fault::RemoveCard) {
+            self.picc.set_present(false);
+        }
         let Ok(Frame::Data(d)) = Frame::decode(data) else {
             // ACK from the host (cancel) or garbage: no answer
             return vec![];
