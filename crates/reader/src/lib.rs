@@ -67,6 +67,7 @@ pub mod fuzzing;
 pub mod isodep;
 pub mod port100;
 pub mod rcs300;
+pub mod notes;
 mod redact;
 pub mod t1;
 pub mod usb;
