@@ -191,6 +191,110 @@ mod tests {
         assert!(text.starts_with("NTT Com SCR3310-NTTCom (04E6:511A)\n  interface 0: class 0xFF, CCID tpdu level, max message 271 bytes, T=0, T=1\nbrowser: page\n"));
     }
 
+    /// (file, [(class, exchange level)] per interface, browser) — the readers README table and
+    /// readers.md §5.
+    const TABLE: &[(&str, &[(&str, &str)], &str)] = &[
+        ("ACR122U.txt", &[("0x0B", "tpdu")], "app_only"),
+        ("ACR122U_PICC.txt", &[("0x0B", "short_apdu")], "unsupported"),
+        (
+            "ACS_ACR1251_Dual_Reader.txt",
+            &[("0x0B", "extended_apdu"), ("0x0B", "short_apdu")],
+            "app_only",
+        ),
+        (
+            "ACS_ACR1252_Dual_Reader.txt",
+            &[("0x0B", "extended_apdu"), ("0x0B", "short_apdu")],
+            "app_only",
+        ),
+        (
+            "ACS_ACR1252_Reader.txt",
+            &[("0x0B", "extended_apdu")],
+            "app_only",
+        ),
+        (
+            "ACS_ACR1255U-J1.txt",
+            &[("0x0B", "extended_apdu")],
+            "app_only",
+        ),
+        ("ACS_ACR39U_ICC_Reader.txt", &[("0x0B", "tpdu")], "app_only"),
+        (
+            "Circle_CIR315.txt",
+            &[("0x0B", "extended_apdu"), ("0x0B", "short_apdu")],
+            "app_only",
+        ),
+        (
+            "Feitian_bR301.txt",
+            &[("0x0B", "extended_apdu")],
+            "app_only",
+        ),
+        ("Gemalto_IDBridge_CT30.txt", &[("0x0B", "tpdu")], "app_only"),
+        (
+            "HID_Global_OMNIKEY_3x21_Smart_Card_Reader.txt",
+            &[("0x0B", "extended_apdu")],
+            "app_only",
+        ),
+        (
+            "HID_OMNIKEY_5422.txt",
+            &[("0x0B", "extended_apdu"), ("0x0B", "extended_apdu")],
+            "app_only",
+        ),
+        (
+            "Identiv_uTrust_3700_F_CL_Reader.txt",
+            &[("0x0B", "extended_apdu")],
+            "app_only",
+        ),
+        ("SCR3310-NTTCom.txt", &[("0xFF", "tpdu")], "page"),
+        ("SCR3310.txt", &[("0x0B", "tpdu")], "app_only"),
+        ("SCR3310_2.txt", &[("0x0B", "tpdu")], "app_only"),
+        (
+            "SONY_FeliCa_RC-S300_P.txt",
+            &[("0x0B", "extended_apdu")],
+            "page",
+        ),
+        (
+            "SONY_FeliCa_RC-S300_S.txt",
+            &[("0x0B", "extended_apdu")],
+            "page",
+        ),
+        (
+            "SONY_FeliCa_RC-S660_U.txt",
+            &[("0x0B", "extended_apdu")],
+            "app_only",
+        ),
+        (
+            "TOPPAN_FORMS_TC63CUT021.txt",
+            &[("0x0B", "short_apdu")],
+            "app_only",
+        ),
+    ];
+
+    #[test]
+    fn describes_every_reader_dump_as_the_readers_table_says() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../reader/tests/readers");
+        for (file, interfaces, browser) in TABLE {
+            let bytes = std::fs::read(format!("{dir}/{file}")).unwrap();
+            let (_, v) = describe_bytes(&bytes).unwrap();
+            let got: Vec<(String, String)> = v["interfaces"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| {
+                    (
+                        i["class"].as_str().unwrap().to_string(),
+                        i["exchange_level"].as_str().unwrap().to_string(),
+                    )
+                })
+                .collect();
+            let want: Vec<(String, String)> = interfaces
+                .iter()
+                .map(|(c, l)| (c.to_string(), l.to_string()))
+                .collect();
+            assert_eq!(got, want, "{file}");
+            assert_eq!(v["browser"], *browser, "{file}");
+            assert_eq!(v["vid"].as_str().unwrap().len(), 4, "{file}");
+        }
+    }
+
     #[test]
     fn rejects_a_file_that_is_not_a_descriptor() {
         assert_eq!(
