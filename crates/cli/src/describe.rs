@@ -193,7 +193,12 @@ mod tests {
 
     /// (file, [(class, exchange level)] per interface, browser) — the readers README table and
     /// readers.md §5.
-    const TABLE: &[(&str, &[(&str, &str)], &str)] = &[
+    type Row = (
+        &'static str,
+        &'static [(&'static str, &'static str)],
+        &'static str,
+    );
+    const TABLE: &[Row] = &[
         ("ACR122U.txt", &[("0x0B", "tpdu")], "app_only"),
         ("ACR122U_PICC.txt", &[("0x0B", "short_apdu")], "unsupported"),
         (
