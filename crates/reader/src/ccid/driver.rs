@@ -425,7 +425,7 @@ impl<P: UsbPipe> CcidChannel<P> {
             self.xfr(apdu.to_vec(), 0, ChainParameter::Whole).await?
         } else {
             let chunks: Vec<&[u8]> = apdu.chunks(room).collect();
-            let last = chunks.len() - 1;
+            let last = chunks.len().saturating_sub(1);
             let mut answer = None;
             for (i, chunk) in chunks.into_iter().enumerate() {
                 let level = match i {
