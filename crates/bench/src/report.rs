@@ -1,0 +1,700 @@
+//! The report: every measurement as one JSON object (`docs/benchmarks.json`) and as the tables
+//! of `docs/BENCHMARKS.md`, rendered from the same values.
+
+use core::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::model::{Cost, LatencyModel, Link};
+use crate::round_trips::{
+    best_known_certificate_apdus, measure_flow, measure_operation, Flow, Operation, Setup,
+    OTHER_IMPLEMENTATIONS,
+};
+use crate::speed::{CrlScan, VerifySpeed};
+
+/// One setup's numbers for one operation or flow.
+#[derive(Clone, Debug, Serialize)]
+pub struct Cell {
+    /// The setup's label.
+    pub setup: &'static str,
+    /// Whether the channel offered extended-length APDUs.
+    pub extended_length: bool,
+    /// The counts (absent when the run failed).
+    pub cost: Option<Cost>,
+    /// SELECTs among the APDUs.
+    pub selects: u32,
+    /// Modeled time at each rate of [`LatencyModel::RATES_KBIT`], in ms.
+    pub modeled_ms: Vec<f64>,
+    /// Air-time floor at each rate, in ms.
+    pub floor_ms: Vec<f64>,
+    /// Why the run failed.
+    pub error: Option<String>,
+}
+
+/// One operation or flow on every setup.
+#[derive(Clone, Debug, Serialize)]
+pub struct Row {
+    /// What was done.
+    pub name: &'static str,
+    /// One cell per setup, in [`Setup::all`] order.
+    pub cells: Vec<Cell>,
+}
+
+/// One certificate read against the best known count for the channel.
+#[derive(Clone, Debug, Serialize)]
+pub struct CertificateRead {
+    /// The setup's label.
+    pub setup: &'static str,
+    /// Which certificate.
+    pub certificate: &'static str,
+    /// Its DER length in bytes.
+    pub certificate_len: u32,
+    /// Data bytes the card sent (an extended read brings the EF's filler too).
+    pub bytes_read: u32,
+    /// Our APDUs.
+    pub apdus: u32,
+    /// The best known count for this channel (mynacard.md §11).
+    pub best_known: u32,
+    /// Whether we need no more than the best known count.
+    pub meets_goal: bool,
+}
+
+/// Card round trips and modeled time.
+#[derive(Clone, Debug, Serialize)]
+pub struct CardReport {
+    /// The model's constants.
+    pub model: LatencyModel,
+    /// Bit rates the model is evaluated at.
+    pub rates_kbit: Vec<u32>,
+    /// USB transfers to open each reader (descriptors aside) and power or activate the card.
+    pub reader_open_transfers: Vec<(&'static str, u32)>,
+    /// Operations.
+    pub operations: Vec<Row>,
+    /// Flows' card parts.
+    pub flows: Vec<Row>,
+    /// Every certificate read against the best known count.
+    pub certificate_reads: Vec<CertificateRead>,
+    /// Other implementations' APDUs for one certificate read (mynacard.md §11).
+    pub other_implementations: Vec<(&'static str, u32)>,
+}
+
+fn cell(
+    setup: Setup,
+    measured: Result<crate::round_trips::Measured, crate::round_trips::MeasureError>,
+) -> (Cell, u32, Option<u32>) {
+    let link: Link = setup.link();
+    match measured {
+        Ok(m) => {
+            let modeled_ms = LatencyModel::RATES_KBIT
+                .iter()
+                .map(|r| LatencyModel::STANDARD.modeled_ms(link, &m.cost, *r))
+                .collect();
+            let floor_ms = LatencyModel::RATES_KBIT
+                .iter()
+                .map(|r| LatencyModel::floor_ms(link, &m.cost, *r))
+                .collect();
+            let open = m.reader_open_transfers;
+            let certificate_len = m.certificate_len;
+            (
+                Cell {
+                    setup: m.setup,
+                    extended_length: m.extended_length,
+                    cost: Some(m.cost),
+                    selects: m.selects,
+                    modeled_ms,
+                    floor_ms,
+                    error: None,
+                },
+                open,
+                certificate_len,
+            )
+        }
+        Err(e) => (
+            Cell {
+                setup: setup.label(),
+                extended_length: false,
+                cost: None,
+                selects: 0,
+                modeled_ms: Vec::new(),
+                floor_ms: Vec::new(),
+                error: Some(e.to_string()),
+            },
+            0,
+            None,
+        ),
+    }
+}
+
+/// Runs every operation and flow on every setup.
+pub fn card_report() -> CardReport {
+    let setups = Setup::all();
+    let mut reader_open_transfers = Vec::new();
+    let mut operations = Vec::new();
+    let mut certificate_reads = Vec::new();
+    for op in Operation::ALL {
+        let mut cells = Vec::new();
+        for setup in &setups {
+            let (c, open, certificate_len) = cell(*setup, measure_operation(*setup, op));
+            if op == Operation::Connect && matches!(setup, Setup::Reader(_)) {
+                reader_open_transfers.push((setup.label(), open));
+            }
+            if let (Some(certificate_len), Some(cost)) = (certificate_len, c.cost) {
+                let best_known = best_known_certificate_apdus(c.extended_length, certificate_len);
+                certificate_reads.push(CertificateRead {
+                    setup: c.setup,
+                    certificate: op.label(),
+                    certificate_len,
+                    bytes_read: cost.response_bytes.saturating_sub(2 * cost.apdus),
+                    apdus: cost.apdus,
+                    best_known,
+                    meets_goal: cost.apdus <= best_known,
+                });
+            }
+            cells.push(c);
+        }
+        operations.push(Row {
+            name: op.label(),
+            cells,
+        });
+    }
+    let flows = Flow::ALL
+        .iter()
+        .map(|flow| Row {
+            name: flow.label(),
+            cells: setups
+                .iter()
+                .map(|s| cell(*s, measure_flow(*s, *flow)).0)
+                .collect(),
+        })
+        .collect();
+    CardReport {
+        model: LatencyModel::STANDARD,
+        rates_kbit: LatencyModel::RATES_KBIT.to_vec(),
+        reader_open_transfers,
+        operations,
+        flows,
+        certificate_reads,
+        other_implementations: OTHER_IMPLEMENTATIONS.to_vec(),
+    }
+}
+
+/// One served file.
+#[derive(Clone, Debug, Serialize)]
+pub struct FileSize {
+    /// File name.
+    pub name: String,
+    /// Bytes as served.
+    pub raw: u64,
+    /// Bytes after `gzip -9`.
+    pub gzip: u64,
+}
+
+/// Bundle sizes.
+#[derive(Clone, Debug, Serialize)]
+pub struct SizeReport {
+    /// The app's Wasm and JS as served.
+    pub app: Vec<FileSize>,
+    /// The app's Wasm after `wasm-opt -Oz` (raw, gzip), when wasm-opt ran.
+    pub app_wasm_opt: Option<FileSize>,
+    /// wasm-opt's version line.
+    pub wasm_opt_version: Option<String>,
+    /// Small Wasm builds that show what a part contributes.
+    pub parts: Vec<FileSize>,
+    /// What could not be measured, and why.
+    pub notes: Vec<String>,
+}
+
+impl SizeReport {
+    /// Total gzip bytes of the app's Wasm and JS.
+    pub fn app_gzip_total(&self) -> u64 {
+        self.app.iter().map(|f| f.gzip).sum()
+    }
+}
+
+/// One CRL size: our scan and openssl's parse, as separate processes.
+#[derive(Clone, Debug, Serialize)]
+pub struct CrlRow {
+    /// Entries.
+    pub entries: u64,
+    /// The in-process numbers of our scan (median run).
+    pub scan: CrlScan,
+    /// Wall time of our whole process (read + parse + scan), median, ms.
+    pub ours_wall_ms: f64,
+    /// Peak resident memory of our process, KiB (`/usr/bin/time -v`).
+    pub ours_peak_kib: Option<u64>,
+    /// Wall time of `openssl crl -inform DER -noout`, median, ms.
+    pub openssl_wall_ms: Option<f64>,
+    /// Peak resident memory of openssl, KiB.
+    pub openssl_peak_kib: Option<u64>,
+    /// openssl wall time / ours (above 1: we are faster).
+    pub speedup: Option<f64>,
+}
+
+/// Headless Chromium numbers, from the node script.
+#[derive(Clone, Debug, Default, Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct BrowserReport {
+    /// Navigation → first contentful paint, each run, ms.
+    pub first_paint_ms: Vec<f64>,
+    /// Navigation → the app's first rendered content, each run, ms.
+    pub app_rendered_ms: Vec<f64>,
+    /// RSA verify in Wasm, µs per operation.
+    pub wasm_rsa_verify_us: Option<f64>,
+    /// Chain validation in Wasm, µs per operation.
+    pub wasm_chain_validate_us: Option<f64>,
+    /// What could not be measured, and why.
+    pub notes: Vec<String>,
+}
+
+/// Everything one `cargo xtask bench` run measured.
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    /// When (UTC).
+    pub date: String,
+    /// `nproc`.
+    pub nproc: usize,
+    /// `/proc/loadavg` before measuring.
+    pub load_before: String,
+    /// `/proc/loadavg` after measuring.
+    pub load_after: String,
+    /// Card round trips and modeled time.
+    pub card: CardReport,
+    /// Sizes.
+    pub size: Option<SizeReport>,
+    /// Browser timings.
+    pub browser: BrowserReport,
+    /// Native verify speed (release build).
+    pub verify_native: Option<VerifySpeed>,
+    /// CRL scans.
+    pub crl: Vec<CrlRow>,
+    /// Anything that failed or was skipped.
+    pub notes: Vec<String>,
+}
+
+fn ms(x: f64) -> String {
+    if x >= 100.0 {
+        format!("{x:.0}")
+    } else {
+        format!("{x:.1}")
+    }
+}
+
+fn kb(bytes: u64) -> String {
+    format!("{:.1} KB", bytes as f64 / 1000.0)
+}
+
+fn median_of(v: &[f64]) -> Option<f64> {
+    if v.is_empty() {
+        return None;
+    }
+    let mut s = v.to_vec();
+    Some(crate::speed::median(&mut s))
+}
+
+fn verdict(met: bool) -> &'static str {
+    if met {
+        "met"
+    } else {
+        "**not met**"
+    }
+}
+
+impl Report {
+    /// Whether every certificate read is within the best known count.
+    pub fn certificate_goal_met(&self) -> bool {
+        !self.card.certificate_reads.is_empty()
+            && self.card.certificate_reads.iter().all(|r| r.meets_goal)
+    }
+
+    /// The largest ratio of modeled flow time to its floor, at each rate.
+    pub fn worst_flow_ratio(&self) -> Vec<f64> {
+        (0..self.card.rates_kbit.len())
+            .map(|i| {
+                self.card
+                    .flows
+                    .iter()
+                    .flat_map(|r| r.cells.iter())
+                    .filter_map(|c| Some(c.modeled_ms.get(i)? / c.floor_ms.get(i)?))
+                    .fold(0.0, f64::max)
+            })
+            .collect()
+    }
+
+    /// `docs/BENCHMARKS.md`.
+    pub fn markdown(&self) -> String {
+        let mut out = String::new();
+        let _ = self.write_markdown(&mut out);
+        out
+    }
+
+    fn write_markdown(&self, o: &mut String) -> core::fmt::Result {
+        writeln!(o, "# mynaweb benchmarks\n")?;
+        writeln!(o, "Generated by `cargo xtask bench` on {} — do not edit by hand; the same numbers are in `benchmarks.json`.\n", self.date)?;
+        writeln!(
+            o,
+            "Machine: {} CPU cores (`nproc`). Load average (1/5/15 min) before: {}; after: {}. The machine was shared with \
+             other builds while measuring, so times are medians and the tables lead with counts (APDUs, transfers, bytes), \
+             which do not depend on load.\n",
+            self.nproc, self.load_before, self.load_after
+        )?;
+        self.write_goals(o)?;
+        self.write_card(o)?;
+        self.write_model(o)?;
+        self.write_size(o)?;
+        self.write_browser(o)?;
+        self.write_verify(o)?;
+        self.write_crl(o)?;
+        if !self.notes.is_empty() {
+            writeln!(o, "## Notes\n")?;
+            for n in &self.notes {
+                writeln!(o, "- {n}")?;
+            }
+            writeln!(o)?;
+        }
+        Ok(())
+    }
+
+    fn write_goals(&self, o: &mut String) -> core::fmt::Result {
+        writeln!(o, "## Goals (issue 10)\n")?;
+        writeln!(o, "| Goal | Measured | Verdict |\n|---|---|---|")?;
+        let worst: Vec<usize> = self
+            .card
+            .certificate_reads
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| !r.meets_goal)
+            .map(|(i, _)| i)
+            .collect();
+        writeln!(
+            o,
+            "| every certificate read ≤ best known APDU count for the channel | {} of {} reads within it | {} |",
+            self.card.certificate_reads.len() - worst.len(),
+            self.card.certificate_reads.len(),
+            verdict(self.certificate_goal_met())
+        )?;
+        let ratios = self.worst_flow_ratio();
+        let ratio_text: Vec<String> = self
+            .card
+            .rates_kbit
+            .iter()
+            .zip(&ratios)
+            .map(|(r, x)| format!("×{x:.2} at {r} kbit/s"))
+            .collect();
+        writeln!(
+            o,
+            "| modeled flow time ≤ 1.2 × air-time floor | worst flow: {} | {} |",
+            ratio_text.join(", "),
+            verdict(ratios.iter().all(|x| *x <= 1.2 && *x > 0.0))
+        )?;
+        match &self.size {
+            Some(s) => writeln!(
+                o,
+                "| app first load ≤ 250 KB gzip (Wasm + JS) | {} | {} |",
+                kb(s.app_gzip_total()),
+                verdict(s.app_gzip_total() <= 250_000)
+            )?,
+            None => writeln!(
+                o,
+                "| app first load ≤ 250 KB gzip (Wasm + JS) | not measured | — |"
+            )?,
+        }
+        match median_of(&self.browser.app_rendered_ms) {
+            Some(m) => writeln!(
+                o,
+                "| first render ≤ 300 ms | median {} ms | {} |",
+                ms(m),
+                verdict(m <= 300.0)
+            )?,
+            None => writeln!(o, "| first render ≤ 300 ms | not measured | — |")?,
+        }
+        let crl_faster =
+            !self.crl.is_empty() && self.crl.iter().all(|r| r.speedup.is_some_and(|s| s > 1.0));
+        let flat = match (self.crl.first(), self.crl.last()) {
+            (Some(a), Some(b)) => match (a.ours_peak_kib, b.ours_peak_kib) {
+                // flat: beyond the file buffer itself, memory does not grow with the entry count
+                (Some(pa), Some(pb)) => {
+                    let extra_a = pa.saturating_sub(a.scan.file_bytes as u64 / 1024);
+                    let extra_b = pb.saturating_sub(b.scan.file_bytes as u64 / 1024);
+                    Some(extra_b <= extra_a + extra_a / 2 + 1024)
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        writeln!(
+            o,
+            "| CRL scan faster than `openssl crl -noout`, flat memory | {} | {} |\n",
+            self.crl
+                .iter()
+                .map(|r| format!(
+                    "{} entries: {}",
+                    r.entries,
+                    r.speedup
+                        .map_or("no openssl".into(), |s| format!("×{s:.1} openssl's speed"))
+                ))
+                .collect::<Vec<_>>()
+                .join("; ")
+                + match flat {
+                    Some(true) => "; memory beyond the file buffer flat",
+                    Some(false) => "; memory grows with entries",
+                    None => "",
+                },
+            verdict(crl_faster && flat == Some(true))
+        )?;
+        Ok(())
+    }
+
+    fn write_card(&self, o: &mut String) -> core::fmt::Result {
+        let c = &self.card;
+        writeln!(o, "## Card round trips\n")?;
+        writeln!(
+            o,
+            "APDUs / USB bulk transfers (OUT + IN) per operation, run by the `card` crate through the real `reader` \
+             drivers against the simulator's virtual readers (`sim::usb`). Each operation starts from a connected session \
+             (JPKI AP selected); a VERIFY it needs first is not counted. \"no reader\" rows are the card straight behind a \
+             channel.\n"
+        )?;
+        let Some(first) = c.operations.first() else {
+            return Ok(());
+        };
+        write!(o, "| Operation |")?;
+        for cell in &first.cells {
+            write!(o, " {} |", cell.setup)?;
+        }
+        writeln!(o)?;
+        write!(o, "|---|")?;
+        for _ in &first.cells {
+            write!(o, "---|")?;
+        }
+        writeln!(o)?;
+        for row in c.operations.iter().chain(&c.flows) {
+            write!(o, "| {} |", row.name)?;
+            for cell in &row.cells {
+                match (&cell.cost, &cell.error) {
+                    (Some(k), _) if cell.setup.starts_with("no reader") => {
+                        write!(o, " {} / — |", k.apdus)?
+                    }
+                    (Some(k), _) => write!(o, " {} / {} |", k.apdus, k.usb_transfers)?,
+                    (None, Some(e)) => write!(o, " failed: {e} |")?,
+                    (None, None) => write!(o, " — |")?,
+                }
+            }
+            writeln!(o)?;
+        }
+        writeln!(o, "\nThe last {} rows are flows, counted from a freshly opened reader (connect included).\n", c.flows.len())?;
+        write!(
+            o,
+            "Opening each reader and powering or activating the card takes, before the connect:"
+        )?;
+        let parts: Vec<String> = c
+            .reader_open_transfers
+            .iter()
+            .map(|(s, n)| format!(" {s} {n}"))
+            .collect();
+        writeln!(o, "{} USB transfers.\n", parts.join(","))?;
+
+        writeln!(
+            o,
+            "### One certificate read beside other implementations (mynacard.md §11)\n"
+        )?;
+        writeln!(o, "| Implementation | APDUs after SELECT EF |\n|---|---|")?;
+        for (name, n) in &c.other_implementations {
+            writeln!(o, "| {name} | {n} |")?;
+        }
+        let mut ours: Vec<(&str, u32, u32)> = Vec::new();
+        for r in &c.certificate_reads {
+            match ours.iter_mut().find(|(s, ..)| *s == r.setup) {
+                Some(entry) => {
+                    entry.1 = entry.1.max(r.apdus);
+                    entry.2 = entry.2.max(r.best_known);
+                }
+                None => ours.push((r.setup, r.apdus, r.best_known)),
+            }
+        }
+        for (setup, apdus, best) in &ours {
+            let beaten = OTHER_IMPLEMENTATIONS
+                .iter()
+                .filter(|(_, n)| apdus < n)
+                .count();
+            let matched = OTHER_IMPLEMENTATIONS
+                .iter()
+                .filter(|(_, n)| apdus == n)
+                .count();
+            writeln!(
+                o,
+                "| **mynaweb on {setup}** (largest of the 4 certificates; no SELECT EF) | **{apdus}** — beats {beaten}, matches {matched} of 5; best known for this channel: {best} |"
+            )?;
+        }
+        writeln!(o)?;
+        Ok(())
+    }
+
+    fn write_model(&self, o: &mut String) -> core::fmt::Result {
+        let c = &self.card;
+        writeln!(o, "## Modeled card time\n")?;
+        writeln!(
+            o,
+            "modeled = air time of APDU bytes + block framing (ISO/IEC 14443-3/-4 Type B: 10 etu per byte, SOF/EOF 24 etu, \
+             PCB + CRC 3 B; contact T=1: 12 etu per byte, NAD PCB LEN + LRC 4 B) + {} ms per block exchange (card turnaround; \
+             an assumption, the card's timing is not published) + {} ms per USB bulk transfer (USB 2.0 full-speed 1 ms frames, \
+             one transfer each way per frame at best). Floor = air time of the APDU bytes alone. Not modeled: the card's RSA \
+             operation inside SIGN. Contact readers are shown at the same three rates for comparison (the contact ATR has no TA1, \
+             so a real contact link starts at 9 600 bit/s). Cells: modeled ms (× floor).\n",
+            c.model.card_turnaround_ms, c.model.usb_transfer_ms
+        )?;
+        let Some(first) = c.flows.first() else {
+            return Ok(());
+        };
+        write!(o, "| Flow | rate |")?;
+        for cell in &first.cells {
+            write!(o, " {} |", cell.setup)?;
+        }
+        writeln!(o)?;
+        write!(o, "|---|---|")?;
+        for _ in &first.cells {
+            write!(o, "---|")?;
+        }
+        writeln!(o)?;
+        for row in &c.flows {
+            for (i, rate) in c.rates_kbit.iter().enumerate() {
+                write!(
+                    o,
+                    "| {} | {rate} kbit/s |",
+                    if i == 0 { row.name } else { "" }
+                )?;
+                for cell in &row.cells {
+                    match (cell.modeled_ms.get(i), cell.floor_ms.get(i)) {
+                        (Some(m), Some(f)) if *f > 0.0 => {
+                            write!(o, " {} (×{:.2}) |", ms(*m), m / f)?
+                        }
+                        _ => write!(o, " — |")?,
+                    }
+                }
+                writeln!(o)?;
+            }
+        }
+        writeln!(o)?;
+        Ok(())
+    }
+
+    fn write_size(&self, o: &mut String) -> core::fmt::Result {
+        writeln!(o, "## Size (as served)\n")?;
+        let Some(s) = &self.size else {
+            writeln!(o, "Not measured.\n")?;
+            return Ok(());
+        };
+        writeln!(o, "| File | raw | gzip -9 |\n|---|---|---|")?;
+        for f in &s.app {
+            writeln!(o, "| {} | {} | {} |", f.name, kb(f.raw), kb(f.gzip))?;
+        }
+        let raw: u64 = s.app.iter().map(|f| f.raw).sum();
+        writeln!(
+            o,
+            "| **app first load (Wasm + JS)** | {} | **{}** |",
+            kb(raw),
+            kb(s.app_gzip_total())
+        )?;
+        if let Some(w) = &s.app_wasm_opt {
+            writeln!(o, "| {} | {} | {} |", w.name, kb(w.raw), kb(w.gzip))?;
+        }
+        for p in &s.parts {
+            writeln!(o, "| {} | {} | {} |", p.name, kb(p.raw), kb(p.gzip))?;
+        }
+        writeln!(o)?;
+        if let Some(v) = &s.wasm_opt_version {
+            writeln!(o, "wasm-opt: {v}.\n")?;
+        }
+        for n in &s.notes {
+            writeln!(o, "- {n}")?;
+        }
+        writeln!(o)?;
+        Ok(())
+    }
+
+    fn write_browser(&self, o: &mut String) -> core::fmt::Result {
+        let b = &self.browser;
+        writeln!(o, "## First render (headless Chromium, localhost)\n")?;
+        match (median_of(&b.first_paint_ms), median_of(&b.app_rendered_ms)) {
+            (Some(p), Some(r)) => writeln!(
+                o,
+                "Median of {} cold loads (cache disabled): navigation → first contentful paint {} ms; navigation → the app's \
+                 first rendered content {} ms. Runs (app rendered): {}.\n",
+                b.app_rendered_ms.len(),
+                ms(p),
+                ms(r),
+                b.app_rendered_ms.iter().map(|x| ms(*x)).collect::<Vec<_>>().join(", ")
+            )?,
+            _ => writeln!(o, "Not measured.\n")?,
+        }
+        for n in &b.notes {
+            writeln!(o, "- {n}")?;
+        }
+        writeln!(o)?;
+        Ok(())
+    }
+
+    fn write_verify(&self, o: &mut String) -> core::fmt::Result {
+        writeln!(
+            o,
+            "## Verify speed (test-card signature certificate, RSA-2048 PKCS#1 v1.5 SHA-256)\n"
+        )?;
+        writeln!(o, "| Where | RSA verify | JPKI chain check (full validation) | parse + profile |\n|---|---|---|---|")?;
+        if let Some(v) = &self.verify_native {
+            writeln!(
+                o,
+                "| native (release) | {:.1} µs | {:.1} µs | {:.1} µs |",
+                v.rsa_verify_us, v.chain_validate_us, v.parse_us
+            )?;
+        }
+        let w = |x: Option<f64>| x.map_or("not measured".to_string(), |v| format!("{v:.1} µs"));
+        writeln!(
+            o,
+            "| Wasm in headless Chromium (wasm-release profile) | {} | {} | — |\n",
+            w(self.browser.wasm_rsa_verify_us),
+            w(self.browser.wasm_chain_validate_us)
+        )?;
+        Ok(())
+    }
+
+    fn write_crl(&self, o: &mut String) -> core::fmt::Result {
+        writeln!(
+            o,
+            "## CRL scan (generated v2 CRLs signed by the simulator's test root)\n"
+        )?;
+        writeln!(
+            o,
+            "Ours: one process reads the file, parses it (`pki::crl::Crl::from_der`) and answers N serials in one pass \
+             (`Crl::scan`, half listed, half not). openssl: `openssl crl -inform DER -noout -in FILE`, which parses the same \
+             file. Wall times are medians of separate process runs; peak memory from `/usr/bin/time -v`.\n"
+        )?;
+        writeln!(
+            o,
+            "| Entries | file | parse | scan | entries/s in scan | ours (process) | openssl (process) | ratio | peak RSS ours | peak RSS openssl |\n|---|---|---|---|---|---|---|---|---|---|"
+        )?;
+        for r in &self.crl {
+            let opt_ms = |x: Option<f64>| x.map_or("—".to_string(), |v| format!("{} ms", ms(v)));
+            let opt_kib = |x: Option<u64>| {
+                x.map_or("—".to_string(), |v| {
+                    format!("{:.1} MB", v as f64 / 1024.0)
+                })
+            };
+            writeln!(
+                o,
+                "| {} | {} | {} ms | {} ms ({} serials) | {:.2e} | {} ms | {} | {} | {} | {} |",
+                r.entries,
+                kb(r.scan.file_bytes as u64),
+                ms(r.scan.parse_ms),
+                ms(r.scan.scan_ms),
+                r.scan.queries,
+                r.scan.entries_per_second,
+                ms(r.ours_wall_ms),
+                opt_ms(r.openssl_wall_ms),
+                r.speedup.map_or("—".into(), |s| format!("×{s:.1} faster")),
+                opt_kib(r.ours_peak_kib),
+                opt_kib(r.openssl_peak_kib),
+            )?;
+        }
+        writeln!(o)?;
+        Ok(())
+    }
+}
