@@ -49,8 +49,25 @@ export async function serveStatic(root = distDir) {
   };
 }
 
-/** Launches headless Chromium with the flags this machine needs; resolves to { browser, close }. */
-export async function launchBrowser() {
+export const fakeUsbDir = process.env.MYNAWEB_FAKEUSB ?? join(repoRoot, 'target', 'fakeusb');
+
+/**
+ * The init script that replaces navigator.usb with the simulator's virtual readers
+ * (crates/fakeusb): wasm-bindgen glue, the JS layer, and the install call with the .wasm inlined.
+ * `readers` is a list of { model, persona }.
+ */
+export async function fakeUsbScript(readers) {
+  const glue = await readFile(join(fakeUsbDir, 'fakeusb.js'), 'utf8');
+  const shim = await readFile(join(fakeUsbDir, 'fake-webusb.js'), 'utf8');
+  const wasm = (await readFile(join(fakeUsbDir, 'fakeusb_bg.wasm'))).toString('base64');
+  return `${glue}\nglobalThis.wasm_bindgen = wasm_bindgen;\n${shim}\ninstallFakeWebUsb(${JSON.stringify({ wasm, readers })});`;
+}
+
+/**
+ * Launches headless Chromium with the flags this machine needs; resolves to { context, close }.
+ * With `fakeUsb: [{ model, persona }]`, every page gets the fake WebUSB with those readers.
+ */
+export async function launchBrowser({ fakeUsb } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'mynaweb-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
@@ -67,6 +84,7 @@ export async function launchBrowser() {
       '--disable-sync',
     ],
   });
+  if (fakeUsb) await context.addInitScript({ content: await fakeUsbScript(fakeUsb) });
   return {
     context,
     close: async () => {

@@ -86,12 +86,20 @@ fn test() -> Result<(), String> {
         tools.wasm_cargo().args(["test", "--locked", "--target", "wasm32-unknown-unknown", "-p", "mynaweb-app"]).run()
     });
     report.step("app build (trunk build --release)", || tools.trunk().args(["build", "--release"]).run());
+    let mut fake_webusb = None;
+    report.step("fake WebUSB build (crates/fakeusb, wasm-bindgen no-modules)", || {
+        fake_webusb = Some(tools.build_fake_webusb()?);
+        Ok(())
+    });
     report.step("browser end-to-end tests (Playwright, tests/)", || {
-        Cmd::new("npm")
+        let mut npm = Cmd::new("npm")
             .args(["test"])
             .current_dir(tools::repo_root().join("tests"))
-            .env("MYNAWEB_DIST", tools::repo_root().join("dist").display().to_string())
-            .run()
+            .env("MYNAWEB_DIST", tools::repo_root().join("dist").display().to_string());
+        if let Some(dir) = &fake_webusb {
+            npm = npm.env("MYNAWEB_FAKEUSB", dir.display().to_string());
+        }
+        npm.run()
     });
     for target in tools::fuzz_targets()? {
         report.step(&format!("fuzz smoke run: {target}"), || tools.fuzz_run(&target, 3));

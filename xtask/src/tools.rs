@@ -158,6 +158,32 @@ impl Tools {
             .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
     }
 
+    /// Builds the fake WebUSB (crates/fakeusb) for the browser tests into target/fakeusb:
+    /// `fakeusb.js` (wasm-bindgen glue, no-modules), `fakeusb_bg.wasm` and `fake-webusb.js`.
+    pub fn build_fake_webusb(&self) -> Result<PathBuf, String> {
+        let root = repo_root();
+        let target_dir = match self.wasm_route {
+            WasmRoute::Rustup => root.join("target"),
+            WasmRoute::DebianBuildStd => root.join("target").join("debian-wasm"),
+        };
+        let cargo = match self.wasm_route {
+            WasmRoute::Rustup => Cmd::cargo(),
+            WasmRoute::DebianBuildStd => Cmd::new("/usr/bin/cargo"),
+        };
+        self.with_wasm_env(cargo)
+            .args(["build", "--locked", "-p", "fakeusb", "--target", "wasm32-unknown-unknown", "--profile", "wasm-release"])
+            .run()?;
+        let out = root.join("target").join("fakeusb");
+        let wasm = target_dir.join("wasm32-unknown-unknown").join("wasm-release").join("fakeusb.wasm");
+        Cmd::new(self.bin.join("wasm-bindgen"))
+            .args(["--target", "no-modules", "--no-typescript", "--out-dir"])
+            .args([&out, &wasm])
+            .run()?;
+        let shim = root.join("crates").join("fakeusb").join("js").join("fake-webusb.js");
+        fs::copy(&shim, out.join("fake-webusb.js")).map_err(|e| format!("cannot copy {}: {e}", shim.display()))?;
+        Ok(out)
+    }
+
     /// The unpacked `cryptography_vectors` package (malformed certificates and CRLs).
     pub fn cryptography_vectors(&self) -> PathBuf {
         cryptography_vectors_dir().join("cryptography_vectors")
