@@ -306,7 +306,9 @@ fn problem_field(problem: &AccountProblem) -> &'static str {
 /// Reports a rule failure (exit 1) with a JSON object richer than `{"error": …}`.
 fn report_problems(json: bool, message: &str, value: Value) -> ExitCode {
     if json {
-        println!("{value}");
+        use std::io::Write;
+        // A closed pipe is not worth a panic.
+        let _ = writeln!(std::io::stdout().lock(), "{value}");
     }
     eprintln!("mynaweb: {message}");
     ExitCode::from(1)

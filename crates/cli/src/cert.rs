@@ -53,7 +53,8 @@ pub struct TrustArgs {
     /// Validate at this time (RFC 3339, e.g. 2026-06-01T09:00:00+09:00); default: now.
     #[arg(long)]
     pub at: Option<String>,
-    /// Trust the J-LIS test-card roots instead of the production roots.
+    /// Trust the test roots instead of the production roots: the J-LIS test-card roots and the
+    /// mynaweb simulator's test CA (what `mynaweb sim` and the demo card use).
     #[arg(long)]
     pub test_roots: bool,
     /// Trust this test-hierarchy root (DER/PEM; e.g. the simulator's CA); implies --test-roots.
@@ -120,7 +121,15 @@ impl Store {
             return Ok(Self::Production(TrustStore::production()));
         }
         let mut store = if args.test_roots {
-            TrustStore::bundled_test_roots()
+            let mut store = TrustStore::bundled_test_roots();
+            for purpose in [sim::issuer::Purpose::Authentication, sim::issuer::Purpose::Signature] {
+                let root = sim::issuer::TestRoot::new(purpose)
+                    .map_err(|e| Failure::failed(format!("the simulator's test CA could not be built: {e}")))?;
+                let anchor = TrustAnchor::from_der(root.certificate_der())
+                    .map_err(|e| Failure::failed(format!("the simulator's test CA is not a usable root: {e}")))?;
+                store.add(anchor);
+            }
+            store
         } else {
             TrustStore::empty()
         };

@@ -1,6 +1,7 @@
 //! How every subcommand reports: text for people, one JSON object for machines, and a
 //! non-zero exit with a message that names what was wrong.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 /// A failure a subcommand reports to the user: what went wrong and what to do about it.
@@ -28,19 +29,20 @@ impl Failure {
 pub fn finish(json: bool, result: Result<(String, serde_json::Value), Failure>) -> ExitCode {
     match result {
         Ok((text, value)) => {
-            if json {
-                println!("{value}");
+            // A closed pipe (`mynaweb … | head`) is not an error worth a panic: stop quietly.
+            let mut out = std::io::stdout().lock();
+            let _ = if json {
+                writeln!(out, "{value}")
+            } else if text.ends_with('\n') {
+                write!(out, "{text}")
             } else {
-                print!("{text}");
-                if !text.ends_with('\n') {
-                    println!();
-                }
-            }
+                writeln!(out, "{text}")
+            };
             ExitCode::SUCCESS
         }
         Err(failure) => {
             if json {
-                println!("{}", serde_json::json!({ "error": failure.message }));
+                let _ = writeln!(std::io::stdout().lock(), "{}", serde_json::json!({ "error": failure.message }));
             }
             eprintln!("mynaweb: {}", failure.message);
             ExitCode::from(failure.code)
