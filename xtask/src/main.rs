@@ -12,6 +12,7 @@
 //! `~/.cache/mynaweb`) that later runs reuse. Only the standard library is used, so this builds in
 //! seconds.
 
+mod bench;
 mod cmd;
 mod tools;
 
@@ -28,6 +29,7 @@ fn main() -> ExitCode {
         "serve" => serve(),
         "test" => test(),
         "setup" => Tools::ensure_all().map(|_| ()),
+        "bench" => bench::bench(),
         "fuzz" => fuzz(args.get(1).map(String::as_str), args.get(2).map(String::as_str)),
         "help" | "-h" | "--help" => {
             print_help();

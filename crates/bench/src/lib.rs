@@ -13,9 +13,12 @@
 #![deny(clippy::unwrap_used)]
 
 pub mod crl_gen;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod model;
 pub mod report;
 pub mod round_trips;
 pub mod speed;
 #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
 pub mod wasm;
+pub mod wasm_size;

@@ -231,13 +231,7 @@ fn file_size(name: String, file: &Path) -> Result<FileSize, String> {
 }
 
 fn sizes(root: &Path, dist: &Path, work: &Path) -> SizeReport {
-    let mut report = SizeReport {
-        app: Vec::new(),
-        app_wasm_opt: None,
-        wasm_opt_version: None,
-        parts: Vec::new(),
-        notes: Vec::new(),
-    };
+    let mut report = SizeReport::default();
     let mut files: Vec<PathBuf> = std::fs::read_dir(dist)
         .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
         .unwrap_or_default();
@@ -263,6 +257,20 @@ fn sizes(root: &Path, dist: &Path, work: &Path) -> SizeReport {
     let wasm = files
         .iter()
         .find(|f| f.extension().is_some_and(|e| e == "wasm"));
+    if let Some(wasm) = wasm {
+        if let Err(e) = wasm_parts(wasm, work, &mut report) {
+            report
+                .notes
+                .push(format!("the app's Wasm could not be split: {e}"));
+        }
+    }
+    report.sim_key_data_bytes = std::fs::read_dir(root.join("crates/sim/data/keys"))
+        .map(|d| {
+            d.filter_map(|e| e.ok()?.metadata().ok())
+                .map(|m| m.len())
+                .sum()
+        })
+        .unwrap_or(0);
     report.wasm_opt_version = command_line("wasm-opt", &["--version"]);
     match (wasm, &report.wasm_opt_version) {
         (Some(wasm), Some(_)) => {
@@ -321,6 +329,25 @@ fn sizes(root: &Path, dist: &Path, work: &Path) -> SizeReport {
         }
     }
     report
+}
+
+fn wasm_parts(wasm: &Path, work: &Path, report: &mut SizeReport) -> Result<(), String> {
+    let bytes = std::fs::read(wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    let module = mynaweb_bench::wasm_size::Module::parse(&bytes).map_err(|e| e.to_string())?;
+    report.app_wasm_sections = module.sections.clone();
+    report.code_by_crate = module.code_by_crate();
+    if module.names.is_empty() {
+        report
+            .notes
+            .push("the app's Wasm has no `name` section: code could not be split by crate".into());
+    }
+    let stripped = work.join("app-stripped.wasm");
+    std::fs::write(&stripped, module.without_custom_sections()).map_err(|e| e.to_string())?;
+    report.app_wasm_stripped = Some(file_size(
+        "app .wasm without custom sections (`strip`)".into(),
+        &stripped,
+    )?);
+    Ok(())
 }
 
 fn browser(root: &Path, dist: &Path, work: &Path) -> BrowserReport {

@@ -190,7 +190,7 @@ pub struct FileSize {
 }
 
 /// Bundle sizes.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Default, Serialize)]
 pub struct SizeReport {
     /// The app's Wasm and JS as served.
     pub app: Vec<FileSize>,
@@ -200,6 +200,14 @@ pub struct SizeReport {
     pub wasm_opt_version: Option<String>,
     /// Small Wasm builds that show what a part contributes.
     pub parts: Vec<FileSize>,
+    /// The app's Wasm sections.
+    pub app_wasm_sections: Vec<crate::wasm_size::Section>,
+    /// The app's Wasm without custom sections (`name`, `producers`, `target_features`).
+    pub app_wasm_stripped: Option<FileSize>,
+    /// Code bytes per crate in the app's Wasm (function bodies, by name), largest first.
+    pub code_by_crate: Vec<(String, u64)>,
+    /// Bytes of the simulator's committed keys, embedded in the app as data.
+    pub sim_key_data_bytes: u64,
     /// What could not be measured, and why.
     pub notes: Vec<String>,
 }
@@ -597,10 +605,58 @@ impl Report {
         if let Some(w) = &s.app_wasm_opt {
             writeln!(o, "| {} | {} | {} |", w.name, kb(w.raw), kb(w.gzip))?;
         }
+        if let Some(w) = &s.app_wasm_stripped {
+            writeln!(o, "| {} | {} | {} |", w.name, kb(w.raw), kb(w.gzip))?;
+        }
         for p in &s.parts {
             writeln!(o, "| {} | {} | {} |", p.name, kb(p.raw), kb(p.gzip))?;
         }
         writeln!(o)?;
+        if !s.app_wasm_sections.is_empty() {
+            let parts: Vec<String> = s
+                .app_wasm_sections
+                .iter()
+                .filter(|x| x.bytes >= 1000)
+                .map(|x| format!("{} {}", x.name, kb(x.bytes as u64)))
+                .collect();
+            writeln!(
+                o,
+                "Sections of the app's Wasm (≥ 1 KB): {}.\n",
+                parts.join(", ")
+            )?;
+        }
+        if !s.code_by_crate.is_empty() {
+            let code: u64 = s.code_by_crate.iter().map(|(_, n)| n).sum();
+            writeln!(o, "Code by crate (function bodies attributed by their names in the `name` section; generic code counts under the crate of the type it was made for where the name shows it):\n")?;
+            writeln!(o, "| Crate | code | share of code |\n|---|---|---|")?;
+            for (name, n) in s.code_by_crate.iter().take(15) {
+                writeln!(
+                    o,
+                    "| {name} | {} | {:.1} % |",
+                    kb(*n),
+                    *n as f64 * 100.0 / code.max(1) as f64
+                )?;
+            }
+            let sim = s
+                .code_by_crate
+                .iter()
+                .find(|(n, _)| n == "sim")
+                .map_or(0, |(_, n)| *n);
+            let wasm_raw = s
+                .app
+                .iter()
+                .find(|f| f.name.ends_with(".wasm"))
+                .map_or(0, |f| f.raw);
+            writeln!(
+                o,
+                "\nThe simulator (demo mode) in the app: {} of code plus {} of committed keys as data = {} of the {} Wasm ({:.1} %).\n",
+                kb(sim),
+                kb(s.sim_key_data_bytes),
+                kb(sim + s.sim_key_data_bytes),
+                kb(wasm_raw),
+                (sim + s.sim_key_data_bytes) as f64 * 100.0 / wasm_raw.max(1) as f64
+            )?;
+        }
         if let Some(v) = &s.wasm_opt_version {
             writeln!(o, "wasm-opt: {v}.\n")?;
         }
