@@ -137,6 +137,10 @@ pub enum Text {
     PinAlreadyVerified,
     ErrCardRemoved,
     ErrReaderGone,
+    CertVerdictValid,
+    CertVerdictTestValid,
+    CertVerdictInvalid,
+    CertRevocationNotChecked,
     ErrTimeout,
     ErrNotMyNumberCard,
     ErrCommunication,
@@ -305,6 +309,7 @@ pub enum Text {
     SitInsuranceNotConfirmed,
     SitSharedComputer,
     SitServerBusy,
+    PinNotSet,
 }
 
 impl Text {
@@ -432,6 +437,10 @@ impl Text {
             Text::ErrCardRemoved => {
                 "カードが読み取れなくなりました。カードをリーダーに置き直して、もう一度お試しください。"
             }
+            Text::CertVerdictValid => "電子証明書は有効です。公的個人認証サービスの認証局まで確認しました。",
+            Text::CertVerdictTestValid => "電子証明書はデモ用の認証局まで確認できました(デモモード)。",
+            Text::CertVerdictInvalid => "この電子証明書は確認できませんでした。詳しくは技術的な詳細をご覧ください。",
+            Text::CertRevocationNotChecked => "失効しているかどうかは確認していません(ブラウザーからは確認できません)。",
             Text::ErrReaderGone => {
                 "カードリーダーとの接続が切れました。リーダーを接続し直してから、もう一度お試しください。"
             }
@@ -598,6 +607,7 @@ impl Text {
             }
             Text::SitSharedComputer => "共用のパソコンでは、前の人の情報が残っていないか確かめてください。手続きの前に、カードから読んだ名前を必ず確認してください。",
             Text::SitServerBusy => "混み合っています。時間をおいて、もう一度お試しください。入力した内容はそのまま残っています。",
+            Text::PinNotSet => "暗証番号なし(顔認証マイナンバーカード)",
             Text::ConnectReader => "カードリーダーを接続",
             Text::BackToDemo => "デモカードに戻る",
             Text::ReaderConnecting => "カードリーダーに接続しています…",
@@ -708,6 +718,10 @@ impl Text {
             Text::ErrCardRemoved => {
                 "The card can no longer be read. Place it on the reader again and retry."
             }
+            Text::CertVerdictValid => "The certificate is valid: it chains to a JPKI certification authority.",
+            Text::CertVerdictTestValid => "The certificate chains to the demo certification authority (demo mode).",
+            Text::CertVerdictInvalid => "This certificate could not be confirmed. See the technical details.",
+            Text::CertRevocationNotChecked => "Revocation was not checked (a browser cannot check it).",
             Text::ErrReaderGone => {
                 "The card reader was disconnected. Connect it again and retry."
             }
@@ -946,6 +960,7 @@ impl Text {
                 "On a shared computer, make sure nothing of the previous person is left. Always check the name read from the card before any step."
             }
             Text::SitServerBusy => "The service is busy. Please try again later; what you entered is kept.",
+            Text::PinNotSet => "No PIN (face-recognition-only card)",
             Text::ConnectReader => "Connect a card reader",
             Text::BackToDemo => "Back to the demo card",
             Text::ReaderConnecting => "Connecting to the card reader…",
@@ -1051,6 +1066,10 @@ impl Text {
             Text::PinCorrect => "{暗証番号|あんしょうばんごう}は {正|ただ}しいです。",
             Text::PinAlreadyVerified => "この {暗証番号|あんしょうばんごう}は もう {確|たし}かめました。カードには {送|おく}って いません。",
             Text::ErrCardRemoved => "カードが {読|よ}めなく なりました。カードを もう{一度|いちど} リーダーに {置|お}いて ください。",
+            Text::CertVerdictValid => "{電子証明書|でんししょうめいしょ}は {使|つか}えます。",
+            Text::CertVerdictTestValid => "デモの {電子証明書|でんししょうめいしょ}です。{確|たし}かめました。",
+            Text::CertVerdictInvalid => "この {電子証明書|でんししょうめいしょ}は {確|たし}かめられませんでした。",
+            Text::CertRevocationNotChecked => "{取|と}り{消|け}されて いるかは {確|たし}かめて いません。",
             Text::ErrReaderGone => "カードリーダーが {外|はず}れました。もう{一度|いちど} つないで ください。",
             Text::ErrTimeout => "カードから {返事|へんじ}が ありません。カードを もう{一度|いちど} {置|お}いて ください。",
             Text::ErrNotMyNumberCard => "マイナンバーカードでは ない ようです。マイナンバーカードを {置|お}いて ください。",
@@ -1316,7 +1335,16 @@ impl Text {
             }
             Text::SitSharedComputer => "みんなで {使|つか}う パソコンでは、{前|まえ}の {人|ひと}の ものが {残|のこ}って いないか {確|たし}かめて ください。",
             Text::SitServerBusy => "こんで います。すこし {待|ま}ってから もう{一度|いちど} して ください。{入|い}れた ことは {残|のこ}って います。",
+            Text::PinNotSet => "{暗証番号|あんしょうばんごう}なし({顔|かお}で {確|たし}かめる カード)",
         }
+    }
+}
+
+/// "done / total bytes" for a read in progress.
+pub fn bytes_read(lang: Lang, done: usize, total: usize) -> String {
+    match lang {
+        Lang::Ja | Lang::EasyJa => format!("{done} / {total} バイト"),
+        Lang::En => format!("{done} / {total} bytes"),
     }
 }
 
@@ -1351,6 +1379,14 @@ pub fn age_years(lang: Lang, years: u16) -> String {
         Lang::Ja => format!("{years}歳"),
         Lang::En => format!("{years}"),
         Lang::EasyJa => format!("{years}さい"),
+    }
+}
+
+/// A date as people read it: 2029年6月15日 in both Japanese (flows.md §7.2), ISO 8601 in English.
+pub fn date(lang: Lang, date: flows::date::CivilDate) -> String {
+    match lang {
+        Lang::Ja | Lang::EasyJa => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
+        Lang::En => format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day()),
     }
 }
 
@@ -1498,6 +1534,10 @@ mod tests {
         PinAlreadyVerified,
         ErrCardRemoved,
         ErrReaderGone,
+        CertVerdictValid,
+        CertVerdictTestValid,
+        CertVerdictInvalid,
+        CertRevocationNotChecked,
         ErrTimeout,
         ErrNotMyNumberCard,
         ErrCommunication,
@@ -1666,6 +1706,7 @@ mod tests {
         SitInsuranceNotConfirmed,
         SitSharedComputer,
         SitServerBusy,
+        PinNotSet,
     );
 
     #[test]

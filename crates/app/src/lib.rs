@@ -12,8 +12,10 @@ pub mod browser;
 pub mod components;
 pub mod i18n;
 pub mod messages;
+pub mod pages;
 pub mod reader_notice;
 pub mod session;
+pub mod situations;
 pub mod usb_reader;
 
 /// Renders the app into the document body.

@@ -11,9 +11,15 @@ use yew::prelude::*;
 
 use super::card_panel::CardPanel;
 use super::header::Header;
+use super::nav_menu::NavMenu;
 use super::reader_panel::{ReaderNotice, ReaderPanel, Source};
 use crate::browser;
 use crate::i18n::{Lang, Text};
+use crate::pages::document::DocumentPage;
+use crate::pages::home::HomePage;
+use crate::pages::insurance::InsurancePage;
+use crate::pages::rehearsal::RehearsalPage;
+use crate::pages::Page;
 use crate::reader_notice;
 use crate::session::{AppChannel, Session};
 use crate::usb_reader::{self, ConnectedReader, ReaderProblem};
@@ -36,6 +42,7 @@ struct ReaderSlot {
 #[function_component(App)]
 pub fn app() -> Html {
     let lang = use_state(Lang::default);
+    let page = use_state(Page::default);
     let source = use_state(|| Source::Demo { persona: "standard".into() });
     let notice = use_state(|| None::<ReaderNotice>);
     let session = use_state(Session::default);
@@ -173,18 +180,59 @@ pub fn app() -> Html {
     };
     let demo = matches!(*source, Source::Demo { .. });
 
+    let on_navigate = {
+        let page = page.clone();
+        Callback::from(move |chosen: Page| page.set(chosen))
+    };
+    // After navigating, focus moves to the new page's heading so screen readers announce it
+    // (not on the first render: the page then starts at the skip link).
+    {
+        let first = use_mut_ref(|| true);
+        use_effect_with(*page, move |_| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            let heading = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("page-title").or_else(|| d.get_element_by_id("card-panel-title")));
+            if let Some(heading) = heading.and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok()) {
+                let _ = heading.focus();
+            }
+        });
+    }
+    let flow_page = match *page {
+        Page::Home => html! { <HomePage on_navigate={on_navigate.clone()} /> },
+        Page::CardStatus => html! {},
+        // Keyed by the card's source: another persona or reader starts the flow afresh.
+        Page::Insurance => html! {
+            <InsurancePage key={source_key.clone()} session={(*session).clone()} connect={connect.clone()}
+                on_navigate={on_navigate.clone()} />
+        },
+        Page::Rehearsal => html! {
+            <RehearsalPage key={source_key.clone()} session={(*session).clone()} connect={connect.clone()}
+                on_navigate={on_navigate.clone()} />
+        },
+        Page::Document => html! { <DocumentPage on_navigate={on_navigate.clone()} /> },
+    };
+
     html! {
         <ContextProvider<Lang> context={*lang}>
             <a class="skip-link" href="#main">{ Text::SkipToContent.get(*lang) }</a>
             <Header on_language={on_language} {demo} />
-            <main id="main" tabindex="-1">
-                <p class="tagline">{ Text::AppTagline.get(*lang) }</p>
+            <NavMenu current={*page} on_navigate={on_navigate.clone()} />
+            <main id="main" tabindex="-1" data-page={ page.id() }>
+                <p class="tagline">{ Text::AppTagline.view(*lang) }</p>
                 <ReaderPanel webusb={browser::has_webusb()} source={(*source).clone()} notice={(*notice).clone()}
                     {on_persona} {on_connect} {on_demo} />
-                <CardPanel session={(*session).clone()} {connect} source_key={AttrValue::from(source_key)} />
+                { flow_page }
+                // The card panel stays mounted on every page, so the card session it holds
+                // survives navigation; it is shown on the home and card-status pages.
+                <div class="card-panel-slot" hidden={ !page.shows_card_panel() }>
+                    <CardPanel session={(*session).clone()} {connect} source_key={AttrValue::from(source_key)} />
+                </div>
             </main>
             <footer class="site-footer">
-                <p>{ Text::FooterNotice.get(*lang) }</p>
+                <p>{ Text::FooterNotice.view(*lang) }</p>
             </footer>
         </ContextProvider<Lang>>
     }

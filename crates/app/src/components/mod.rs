@@ -7,3 +7,7 @@ pub mod language_switch;
 pub mod pin_dialog;
 pub mod reader_panel;
 pub mod trace_view;
+pub mod nav_menu;
+pub mod notification;
+pub mod radio_group;
+pub mod step_indicator;
