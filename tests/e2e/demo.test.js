@@ -44,6 +44,11 @@ test('demo card: reading shows the token, every PIN and the certificate (ja)', a
   assert.equal(facts[1], '2025-04-01');
   assert.equal(facts[2], '2029-06-15');
   assert.match(facts[3], /mynaweb simulator/);
+  // Demo mode trusts only the simulator's test CA; revocation is never claimed.
+  assert.equal(
+    await page.locator('.cert-verdict').textContent(),
+    '電子証明書はデモ用の認証局まで確認できました(デモモード)。失効しているかどうかは確認していません(ブラウザーからは確認できません)。',
+  );
   await page.getByText('技術的な詳細(カードとのやり取りの記録)').click();
   // The JPKI AP was selected when the card was opened; the certificate comes in one extended
   // READ BINARY by SFI (mynacard.md §11), padded EF included.

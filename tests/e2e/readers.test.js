@@ -48,8 +48,10 @@ for (const { model, name, how } of pageReaders) {
     await withReader(model, async (page) => {
       const transfers = await connectAndRead(page, name);
       assert.equal(await page.locator('.reader-connected dd').nth(1).textContent(), how);
-      // The demo badge is gone: this is a (virtual) real reader.
+      // The demo badge is gone: this is a (virtual) real reader, so only the production J-LIS
+      // roots are trusted — and the simulator's test certificate is rightly not confirmed.
       assert.equal(await page.locator('.site-title .badge-demo').count(), 0);
+      assert.match(await page.locator('.cert-verdict').textContent(), /^This certificate could not be confirmed\./);
       console.log(`# ${model}: USB transfers for connect + read: out ${transfers.out}, in ${transfers.in}`);
       await screenshot(page, `reader-${model}-en`);
     });

@@ -40,13 +40,71 @@ macro_rules! each_channel {
     };
 }
 
+/// How far a read has come: APDUs exchanged, certificate bytes received, and the certificate's
+/// length once its DER header has arrived.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ReadProgress {
+    /// Command APDUs answered so far.
+    pub apdus: u32,
+    /// READ BINARY data bytes received so far (filler included).
+    pub bytes: usize,
+    /// The length of the certificate being read, from its DER header (`30 82 HH LL`).
+    pub total: Option<usize>,
+}
+
+impl ReadProgress {
+    /// Accounts for one exchange.
+    pub fn record(&mut self, command: &[u8], response: &[u8]) {
+        self.apdus += 1;
+        let data = response.get(..response.len().saturating_sub(2)).unwrap_or(&[]);
+        if command.get(1) != Some(&0xB0) {
+            return;
+        }
+        self.bytes += data.len();
+        // Offset 0: P1 = 0 (offset form) or P1 = 0x80|SFI with P2 = 0 (SFI form), mynacard.md §4.
+        let offset_zero = command.get(3) == Some(&0) && command.get(2).is_some_and(|p1| *p1 == 0 || p1 & 0x80 != 0);
+        if offset_zero {
+            if let [0x30, 0x82, hi, lo, ..] = data {
+                self.total = Some(4 + usize::from(u16::from_be_bytes([*hi, *lo])));
+            }
+        }
+    }
+}
+
+thread_local! {
+    /// Who hears about progress while a card operation runs (the card screen's indicator).
+    static PROGRESS_LISTENER: RefCell<Option<Box<dyn Fn(ReadProgress)>>> = const { RefCell::new(None) };
+    static PROGRESS: RefCell<ReadProgress> = RefCell::new(ReadProgress::default());
+}
+
+/// Starts reporting progress to `listener` (from zero), or stops with `None`.
+pub fn listen_to_progress(listener: Option<Box<dyn Fn(ReadProgress)>>) {
+    PROGRESS.with(|p| *p.borrow_mut() = ReadProgress::default());
+    PROGRESS_LISTENER.with(|l| *l.borrow_mut() = listener);
+}
+
+fn report_progress(command: &[u8], response: &[u8]) {
+    let now = PROGRESS.with(|p| {
+        let mut p = p.borrow_mut();
+        p.record(command, response);
+        *p
+    });
+    PROGRESS_LISTENER.with(|l| {
+        if let Some(listener) = l.borrow().as_ref() {
+            listener(now);
+        }
+    });
+}
+
 impl CardChannel for AppChannel {
     fn capabilities(&self) -> ChannelCapabilities {
         each_channel!(self, channel => channel.capabilities())
     }
 
     async fn transmit(&mut self, command: &[u8]) -> Result<Vec<u8>, TransportError> {
-        each_channel!(self, channel => channel.transmit(command).await)
+        let response = each_channel!(self, channel => channel.transmit(command).await)?;
+        report_progress(command, &response);
+        Ok(response)
     }
 
     async fn reset(&mut self) -> Result<Vec<u8>, TransportError> {
@@ -85,6 +143,31 @@ pub struct CertificateSummary {
     pub test_hierarchy: bool,
     /// Its length in bytes.
     pub length: usize,
+    /// The chain check against the trust store of this source (demo: only the simulator's
+    /// test CA; a real reader: only the production J-LIS roots).
+    pub verdict: TrustVerdict,
+}
+
+/// Which roots a certificate is checked against. Never both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trust {
+    /// Demo mode: only the simulator's test CA.
+    Demo,
+    /// A real card: only the production J-LIS roots compiled into the app.
+    Production,
+}
+
+/// The outcome of the chain check, for the card screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TrustVerdict {
+    /// Which store was used.
+    pub trust: Trust,
+    /// No reason against the certificate (revocation is never checked in a browser).
+    pub valid: bool,
+    /// Expired at the time of the check.
+    pub expired: bool,
+    /// Every reason, in the validator's words (for "technical details").
+    pub reasons: Vec<String>,
 }
 
 /// Everything the card screen shows after reading a card.
@@ -191,11 +274,15 @@ impl Session {
             let token = card.token().kind;
             // The certificate first: the JPKI AP is still selected from opening the card, and the
             // JPKI PINs follow before the text AP's, so no application is selected twice.
+            let trust = match card.channel() {
+                AppChannel::Demo(_) => Trust::Demo,
+                _ => Trust::Production,
+            };
             let certificate = if token.auth_certificate_needs_pin() {
                 None
             } else {
                 let der = card.read_certificate(Certificate::Auth).await?;
-                Some(summarise(&der)?)
+                Some(summarise(&der, trust, now_unix_seconds())?)
             };
             let mut pins = Vec::with_capacity(SHOWN_PINS.len());
             for pin in SHOWN_PINS {
@@ -255,10 +342,59 @@ impl Session {
     }
 }
 
-/// The summary of a DER certificate, via the `pki` crate.
-pub fn summarise(der: &[u8]) -> Result<CertificateSummary, SessionError> {
+/// Seconds since 1970 now (the browser's clock in Wasm).
+pub fn now_unix_seconds() -> u64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        (js_sys::Date::now() / 1000.0) as u64
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
+    }
+}
+
+thread_local! {
+    /// Built once: building a store checks every root's self-signature.
+    static DEMO_STORE: Option<pki::TrustStore<pki::Test>> = demo_store();
+    static PRODUCTION_STORE: pki::TrustStore<pki::Production> = pki::TrustStore::production();
+}
+
+/// The demo store: the simulator's two test roots and nothing else.
+fn demo_store() -> Option<pki::TrustStore<pki::Test>> {
+    let mut store = pki::TrustStore::empty();
+    for purpose in [sim::issuer::Purpose::Authentication, sim::issuer::Purpose::Signature] {
+        let root = sim::issuer::TestRoot::new(purpose).ok()?;
+        store.add(pki::TrustAnchor::from_der(root.certificate_der()).ok()?);
+    }
+    Some(store)
+}
+
+/// The summary of a DER certificate and its chain check at `now` (Unix seconds), via `pki`.
+pub fn summarise(der: &[u8], trust: Trust, now: u64) -> Result<CertificateSummary, SessionError> {
     let cert = pki::certificate::JpkiCertificate::from_der(der).map_err(|e| SessionError::Certificate(e.to_string()))?;
     let profile = cert.profile();
+    let at = der::DateTime::from_unix_duration(core::time::Duration::from_secs(now))
+        .map_err(|e| SessionError::Certificate(format!("clock: {e}")))?;
+    let options = pki::validate::ValidationOptions::at(at);
+    let verdict = match trust {
+        Trust::Demo => DEMO_STORE.with(|store| store.as_ref().map(|store| store.validate(&cert, &options))),
+        Trust::Production => Some(PRODUCTION_STORE.with(|store| store.validate(&cert, &options))),
+    };
+    let verdict = match verdict {
+        Some(verdict) => TrustVerdict {
+            trust,
+            valid: verdict.is_valid(),
+            expired: verdict.reasons.iter().any(|r| r.code() == "expired"),
+            reasons: verdict.reasons.iter().map(ToString::to_string).collect(),
+        },
+        None => TrustVerdict {
+            trust,
+            valid: false,
+            expired: false,
+            reasons: vec!["the demo trust store could not be built".into()],
+        },
+    };
     Ok(CertificateSummary {
         serial_hex: profile.serial_hex(),
         valid_from: jst_date(profile.not_before),
@@ -266,6 +402,7 @@ pub fn summarise(der: &[u8]) -> Result<CertificateSummary, SessionError> {
         issuer: profile.issuer.clone(),
         test_hierarchy: matches!(profile.hierarchy, Some(pki::certificate::Hierarchy::Test)),
         length: der.len(),
+        verdict,
     })
 }
 
@@ -303,6 +440,8 @@ mod tests {
             ]
         );
         let certificate = overview.certificate.unwrap();
+        assert!(certificate.verdict.valid, "{:?}", certificate.verdict);
+        assert_eq!(certificate.verdict.trust, Trust::Demo);
         assert_eq!(certificate.valid_from, "2025-04-01");
         // The 5th birthday (06-15) after issuance on 2025-04-01 (jpki-pki.md §3).
         assert_eq!(certificate.valid_until, "2029-06-15");
@@ -310,6 +449,39 @@ mod tests {
         // 1 extended READ BINARY by SFI, then SELECT EF + empty VERIFY for each JPKI PIN, then
         // SELECT of the text AP + SELECT EF + empty VERIFY.
         assert_eq!(overview.trace.len(), 1 + 2 + 2 + 3);
+    }
+
+    #[test]
+    fn progress_counts_certificate_bytes_against_the_der_length() {
+        let mut progress = ReadProgress::default();
+        progress.record(&[0x00, 0xA4, 0x02, 0x0C, 0x02, 0x00, 0x0A], &[0x90, 0x00]);
+        assert_eq!(progress, ReadProgress { apdus: 1, bytes: 0, total: None });
+        let mut first = vec![0x30, 0x82, 0x05, 0x8D];
+        first.resize(256, 0xAA);
+        first.extend_from_slice(&[0x90, 0x00]);
+        progress.record(&[0x00, 0xB0, 0x8A, 0x00, 0x00], &first);
+        assert_eq!(progress, ReadProgress { apdus: 2, bytes: 256, total: Some(0x58D + 4) });
+        progress.record(&[0x00, 0xB0, 0x01, 0x00, 0x00], &[0x55; 258]);
+        assert_eq!(progress, ReadProgress { apdus: 3, bytes: 512, total: Some(1425) });
+    }
+
+    #[test]
+    fn an_expired_certificate_is_reported_expired() {
+        let session = Session::default();
+        pollster::block_on(session.open(demo("expired-auth"))).unwrap();
+        let certificate = pollster::block_on(session.overview()).unwrap().certificate.unwrap();
+        assert!(!certificate.verdict.valid);
+        assert!(certificate.verdict.expired, "{:?}", certificate.verdict);
+    }
+
+    #[test]
+    fn a_demo_certificate_is_never_trusted_by_the_production_roots() {
+        let session = Session::default();
+        pollster::block_on(session.open(demo("standard"))).unwrap();
+        let der = pollster::block_on(session.with_card(async |card| Ok(card.read_certificate(Certificate::Auth).await?))).unwrap();
+        let summary = summarise(&der, Trust::Production, now_unix_seconds()).unwrap();
+        assert!(!summary.verdict.valid);
+        assert!(summary.verdict.reasons.iter().any(|r| r.contains("test hierarchy")), "{:?}", summary.verdict.reasons);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use super::pin_dialog::{PinDialog, PinSubmission};
 use super::trace_view::TraceView;
 use crate::i18n::{self, Lang, Text};
 use crate::messages;
-use crate::session::{AppChannel, CardOverview, PinLine, Session};
+use crate::session::{self, AppChannel, CardOverview, PinLine, ReadProgress, Session, Trust, TrustVerdict};
 
 /// The text naming a PIN.
 pub fn pin_name(pin: PinRef) -> Text {
@@ -74,6 +74,7 @@ pub struct CardPanelProps {
 pub fn card_panel(props: &CardPanelProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let view = use_state(|| View::Idle);
+    let progress = use_state(ReadProgress::default);
     let dialog = use_state(|| None::<(PinRef, PinStatus)>);
     let outcome = use_state(|| None::<PinOutcome>);
 
@@ -91,6 +92,7 @@ pub fn card_panel(props: &CardPanelProps) -> Html {
     }
 
     let read = {
+        let progress = progress.clone();
         let view = view.clone();
         let outcome = outcome.clone();
         let session = props.session.clone();
@@ -103,6 +105,11 @@ pub fn card_panel(props: &CardPanelProps) -> Html {
             let session = session.clone();
             outcome.set(None);
             view.set(View::Busy);
+            {
+                let progress = progress.clone();
+                progress.set(ReadProgress::default());
+                session::listen_to_progress(Some(Box::new(move |now| progress.set(now))));
+            }
             spawn_local(async move {
                 let opened = match fresh {
                     Some(channel) => session.open(channel).await,
@@ -112,6 +119,7 @@ pub fn card_panel(props: &CardPanelProps) -> Html {
                     Ok(_) => session.overview().await,
                     Err(error) => Err(error),
                 };
+                session::listen_to_progress(None);
                 view.set(match result {
                     Ok(overview) => View::Ready(overview),
                     Err(error) => View::Failed {
@@ -194,7 +202,7 @@ pub fn card_panel(props: &CardPanelProps) -> Html {
             <div class="card-result" aria-live="polite" aria-busy={ if busy { "true" } else { "false" } }>
                 { match &*view {
                     View::Idle => html! {},
-                    View::Busy => html! { <p class="progress" role="status">{ Text::Reading.get(lang) }</p> },
+                    View::Busy => progress_html(lang, *progress),
                     View::Failed { message, technical } => html! {
                         <div class="notice notice-error" role="alert">
                             <p>{ message }</p>
@@ -246,6 +254,7 @@ fn overview_html(lang: Lang, overview: &CardOverview, open_pin_check: Callback<M
                             <dt>{ Text::CertValidUntil.get(lang) }</dt><dd>{ &certificate.valid_until }</dd>
                             <dt>{ Text::CertIssuer.get(lang) }</dt><dd class="mono">{ &certificate.issuer }</dd>
                         </dl>
+                        { verdict_html(lang, &certificate.verdict) }
                         if certificate.test_hierarchy {
                             <p class="notice notice-info">{ Text::CertTestHierarchy.get(lang) }</p>
                         }
@@ -258,6 +267,39 @@ fn overview_html(lang: Lang, overview: &CardOverview, open_pin_check: Callback<M
                 <TraceView entries={overview.trace.clone()} />
             </details>
         </>
+    }
+}
+
+fn progress_html(lang: Lang, progress: ReadProgress) -> Html {
+    let shown = progress.total.map(|total| (progress.bytes.min(total), total));
+    html! {
+        <div class="progress" role="status">
+            <p>{ Text::Reading.get(lang) }</p>
+            if let Some((done, total)) = shown {
+                <progress max={total.to_string()} value={done.to_string()} aria-label={ Text::Reading.get(lang) }></progress>
+                <span class="progress-bytes">{ " " }{ i18n::bytes_read(lang, done, total) }</span>
+            }
+        </div>
+    }
+}
+
+fn verdict_html(lang: Lang, verdict: &TrustVerdict) -> Html {
+    let (class, text) = match (verdict.valid, verdict.expired, verdict.trust) {
+        (true, _, Trust::Demo) => ("notice notice-success cert-verdict", Text::CertVerdictTestValid),
+        (true, _, Trust::Production) => ("notice notice-success cert-verdict", Text::CertVerdictValid),
+        (false, true, _) => ("notice notice-error cert-verdict", Text::CertExpired),
+        (false, false, _) => ("notice notice-error cert-verdict", Text::CertVerdictInvalid),
+    };
+    html! {
+        <div class={class}>
+            <p>{ text.get(lang) }</p>
+            <p>{ Text::CertRevocationNotChecked.get(lang) }</p>
+            if !verdict.reasons.is_empty() {
+                <details><summary>{ Text::TechnicalDetails.get(lang) }</summary>
+                    <ul class="mono">{ for verdict.reasons.iter().map(|r| html! { <li>{ r }</li> }) }</ul>
+                </details>
+            }
+        </div>
     }
 }
 
