@@ -511,7 +511,6 @@ pub fn rehearsal_page(props: &CardPageProps) -> Html {
                         </dl>
                     </section>
                 }
-                <p>{ Text::NothingLeavesBrowser.view(lang) }</p>
                 <div class="actions no-print">
                     <button type="button" class="button-secondary" onclick={print}>{ Text::Print.view(lang) }</button>
                     <button type="button" class="button-secondary" onclick={dispatch(|| RehearsalAction::Restart)}>
