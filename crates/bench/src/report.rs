@@ -76,6 +76,59 @@ pub struct CardReport {
     pub certificate_reads: Vec<CertificateRead>,
     /// Other implementations' APDUs for one certificate read (mynacard.md §11).
     pub other_implementations: Vec<(&'static str, u32)>,
+    /// One extended read of the whole EF against header-then-exact reads, on the card link.
+    pub read_strategies: Vec<ReadStrategy>,
+}
+
+/// Two ways to read one certificate with extended length, modeled on the contactless link
+/// (no USB): the whole EF in one READ BINARY (filler included), or its 4-byte DER header
+/// first and then exactly the rest.
+#[derive(Clone, Debug, Serialize)]
+pub struct ReadStrategy {
+    /// Which certificate.
+    pub certificate: &'static str,
+    /// Its DER length.
+    pub certificate_len: u32,
+    /// Data bytes one whole-EF read brings (the EF size).
+    pub ef_bytes: u32,
+    /// Modeled ms of one whole-EF read at each rate.
+    pub whole_ef_ms: Vec<f64>,
+    /// Modeled ms of header + exact read (2 APDUs) at each rate.
+    pub header_then_exact_ms: Vec<f64>,
+}
+
+/// Extended READ BINARY by SFI with a 3-byte Le: `00 B0 8s 00 00 LeHi LeLo` (7 bytes,
+/// ISO/IEC 7816-4 §5.1 case 2E; mynacard.md §7).
+const EXTENDED_READ_COMMAND_LEN: u32 = 7;
+
+/// Models both strategies for one certificate.
+pub fn read_strategy(
+    certificate: &'static str,
+    certificate_len: u32,
+    ef_bytes: u32,
+) -> ReadStrategy {
+    let link = Link::Contactless;
+    let whole = Cost::of_apdu(link, EXTENDED_READ_COMMAND_LEN, ef_bytes + 2);
+    let header = Cost::of_apdu(link, EXTENDED_READ_COMMAND_LEN, 4 + 2);
+    let rest = Cost::of_apdu(
+        link,
+        EXTENDED_READ_COMMAND_LEN,
+        certificate_len.saturating_sub(4) + 2,
+    );
+    let two = header.plus(rest);
+    let at = |c: &Cost| {
+        LatencyModel::RATES_KBIT
+            .iter()
+            .map(|r| LatencyModel::STANDARD.modeled_ms(link, c, *r))
+            .collect()
+    };
+    ReadStrategy {
+        certificate,
+        certificate_len,
+        ef_bytes,
+        whole_ef_ms: at(&whole),
+        header_then_exact_ms: at(&two),
+    }
 }
 
 fn cell(
@@ -135,7 +188,7 @@ pub fn card_report() -> CardReport {
         let mut cells = Vec::new();
         for setup in &setups {
             let (c, open, certificate_len) = cell(*setup, measure_operation(*setup, op));
-            if op == Operation::Connect && matches!(setup, Setup::Reader(_)) {
+            if op == Operation::Connect && !matches!(setup, Setup::Direct { .. }) {
                 reader_open_transfers.push((setup.label(), open));
             }
             if let (Some(certificate_len), Some(cost)) = (certificate_len, c.cost) {
@@ -175,6 +228,24 @@ pub fn card_report() -> CardReport {
         flows,
         certificate_reads,
         other_implementations: OTHER_IMPLEMENTATIONS.to_vec(),
+        read_strategies: Vec::new(),
+    }
+    .with_read_strategies()
+}
+
+impl CardReport {
+    fn with_read_strategies(mut self) -> Self {
+        let direct = Setup::Direct {
+            extended_length: true,
+        }
+        .label();
+        self.read_strategies = self
+            .certificate_reads
+            .iter()
+            .filter(|r| r.setup == direct)
+            .map(|r| read_strategy(r.certificate, r.certificate_len, r.bytes_read))
+            .collect();
+        self
     }
 }
 
@@ -534,6 +605,33 @@ impl Report {
             )?;
         }
         writeln!(o)?;
+        if !c.read_strategies.is_empty() {
+            writeln!(o, "### Reading a certificate with extended length: whole EF or header first (model, card link only)\n")?;
+            writeln!(
+                o,
+                "One READ BINARY of the whole EF brings its filler too (the simulator's EFs are 2 048 bytes; real EF sizes are \
+                 not published, mynacard.md §3.1, §12). Reading the 4-byte DER header first and then exactly the rest costs \
+                 one more APDU but fewer bytes. Cells: modeled ms, whole EF → header first.\n"
+            )?;
+            write!(o, "| Certificate | DER / EF bytes |")?;
+            for r in &c.rates_kbit {
+                write!(o, " {r} kbit/s |")?;
+            }
+            writeln!(o)?;
+            writeln!(o, "|---|---|{}", "---|".repeat(c.rates_kbit.len()))?;
+            for s in &c.read_strategies {
+                write!(
+                    o,
+                    "| {} | {} / {} |",
+                    s.certificate, s.certificate_len, s.ef_bytes
+                )?;
+                for (w, h) in s.whole_ef_ms.iter().zip(&s.header_then_exact_ms) {
+                    write!(o, " {} → {} |", ms(*w), ms(*h))?;
+                }
+                writeln!(o)?;
+            }
+            writeln!(o)?;
+        }
         Ok(())
     }
 
@@ -752,5 +850,30 @@ impl Report {
         }
         writeln!(o)?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_first_moves_fewer_bytes_with_one_more_apdu() {
+        let s = read_strategy("auth", 1425, 2048);
+        // whole EF: 7 B out, 2 050 B back in ⌈2050/253⌉ = 9 blocks → 9 exchanges
+        let whole = Cost::of_apdu(Link::Contactless, 7, 2050);
+        assert_eq!(whole.blocks, 9);
+        let header = Cost::of_apdu(Link::Contactless, 7, 6);
+        let rest = Cost::of_apdu(Link::Contactless, 7, 1423);
+        assert_eq!((header.blocks, rest.blocks), (1, 6));
+        assert_eq!(s.whole_ef_ms.len(), 3);
+        assert_eq!(
+            s.whole_ef_ms[0],
+            LatencyModel::STANDARD.modeled_ms(Link::Contactless, &whole, 106)
+        );
+        assert_eq!(
+            s.header_then_exact_ms[2],
+            LatencyModel::STANDARD.modeled_ms(Link::Contactless, &header.plus(rest), 424)
+        );
     }
 }

@@ -101,6 +101,10 @@ impl Flow {
 pub enum Setup {
     /// A virtual USB reader with its real driver.
     Reader(ReaderModel),
+    /// The RC-S380 with InSetRF/InSetProtocol sent once at activation instead of before every
+    /// APDU (`Rcs380Options::settings_before_each_apdu = false`; whether the real reader keeps
+    /// them is unverified, readers.md §3.4).
+    Rcs380SettingsOnce,
     /// The card behind [`SimChannel`] (no reader), extended length on or off.
     Direct {
         /// Whether the card and channel take extended-length APDUs.
@@ -112,6 +116,7 @@ impl Setup {
     /// Every setup, in table order.
     pub fn all() -> Vec<Self> {
         let mut out: Vec<Self> = ReaderModel::ALL.iter().map(|m| Self::Reader(*m)).collect();
+        out.insert(1, Self::Rcs380SettingsOnce);
         out.push(Self::Direct {
             extended_length: true,
         });
@@ -125,6 +130,7 @@ impl Setup {
     pub fn label(self) -> &'static str {
         match self {
             Self::Reader(ReaderModel::Rcs380) => "RC-S380",
+            Self::Rcs380SettingsOnce => "RC-S380 (settings once)",
             Self::Reader(ReaderModel::Rcs300) => "RC-S300 (if#1)",
             Self::Reader(ReaderModel::Rcs300Ccid) => "RC-S300 (CCID)",
             Self::Reader(ReaderModel::Scr3310NttCom) => "SCR3310-NTTCom",
@@ -281,6 +287,7 @@ fn virtual_card(setup: Setup) -> Result<VirtualCard, MeasureError> {
             extended_length,
             ..CardConfig::default()
         },
+        Setup::Rcs380SettingsOnce => CardConfig::default(),
     };
     VirtualCard::with_config(persona, config)
         .map_err(|e| MeasureError(format!("virtual card: {e}")))
@@ -290,14 +297,21 @@ fn virtual_card(setup: Setup) -> Result<VirtualCard, MeasureError> {
 async fn open(setup: Setup) -> Result<Channel, MeasureError> {
     let card = virtual_card(setup)?;
     let fail = |what: &str, e: &dyn core::fmt::Display| MeasureError(format!("{what}: {e}"));
-    let model = match setup {
+    let (model, rcs380) = match setup {
         Setup::Direct { .. } => return Ok(Channel::Direct(SimChannel::new(card))),
-        Setup::Reader(m) => m,
+        Setup::Reader(m) => (m, Rcs380Options::default()),
+        Setup::Rcs380SettingsOnce => (
+            ReaderModel::Rcs380,
+            Rcs380Options {
+                settings_before_each_apdu: false,
+                ..Rcs380Options::default()
+            },
+        ),
     };
     match model {
         ReaderModel::Rcs380 => {
             let pipe = VirtualReader::new(AnyCore(Box::new(Rcs380Core::new(card))));
-            let mut d = Rcs380::new(pipe, Rcs380Options::default());
+            let mut d = Rcs380::new(pipe, rcs380);
             d.init().await.map_err(|e| fail("RC-S380 init", &e))?;
             d.activate()
                 .await
