@@ -477,6 +477,10 @@ impl Report {
                 "| app first load ≤ 250 KB gzip (Wasm + JS) | not measured | — |"
             )?,
         }
+        writeln!(
+            o,
+            "| widget ≤ 150 KB gzip | not measured: the repository has no widget build yet | — |"
+        )?;
         match median_of(&self.browser.app_rendered_ms) {
             Some(m) => writeln!(
                 o,
@@ -855,7 +859,120 @@ impl Report {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
+
+    fn empty_card() -> CardReport {
+        CardReport {
+            model: LatencyModel::STANDARD,
+            rates_kbit: LatencyModel::RATES_KBIT.to_vec(),
+            reader_open_transfers: Vec::new(),
+            operations: Vec::new(),
+            flows: Vec::new(),
+            certificate_reads: Vec::new(),
+            other_implementations: OTHER_IMPLEMENTATIONS.to_vec(),
+            read_strategies: Vec::new(),
+        }
+    }
+
+    fn scan(entries: usize, file_bytes: usize) -> CrlScan {
+        CrlScan {
+            entries,
+            file_bytes,
+            read_ms: 1.0,
+            parse_ms: 1.0,
+            scan_ms: 1.0,
+            queries: 10,
+            revoked_found: 5,
+            entries_per_second: 1.0,
+        }
+    }
+
+    fn report() -> Report {
+        Report {
+            date: "2026-01-01 00:00 UTC".into(),
+            nproc: 2,
+            load_before: "1.00 1.00 1.00".into(),
+            load_after: "2.00 2.00 2.00".into(),
+            card: empty_card(),
+            size: Some(SizeReport {
+                app: vec![
+                    FileSize {
+                        name: "a.js".into(),
+                        raw: 40_000,
+                        gzip: 8_000,
+                    },
+                    FileSize {
+                        name: "a_bg.wasm".into(),
+                        raw: 700_000,
+                        gzip: 242_000,
+                    },
+                ],
+                ..SizeReport::default()
+            }),
+            browser: BrowserReport {
+                app_rendered_ms: vec![310.0, 290.0, 250.0],
+                ..BrowserReport::default()
+            },
+            verify_native: None,
+            crl: vec![
+                CrlRow {
+                    entries: 10_000,
+                    scan: scan(10_000, 350_000),
+                    ours_wall_ms: 10.0,
+                    ours_peak_kib: Some(3_000),
+                    openssl_wall_ms: Some(30.0),
+                    openssl_peak_kib: Some(10_000),
+                    speedup: Some(3.0),
+                },
+                CrlRow {
+                    entries: 1_000_000,
+                    scan: scan(1_000_000, 36_000_000),
+                    ours_wall_ms: 300.0,
+                    ours_peak_kib: Some(38_000),
+                    openssl_wall_ms: Some(1500.0),
+                    openssl_peak_kib: Some(440_000),
+                    speedup: Some(5.0),
+                },
+            ],
+            notes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn goals_table_judges_each_goal() {
+        let md = report().markdown();
+        assert!(
+            md.contains("| app first load ≤ 250 KB gzip (Wasm + JS) | 250.0 KB | met |"),
+            "{md}"
+        );
+        assert!(
+            md.contains("| first render ≤ 300 ms | median 290 ms | met |"),
+            "{md}"
+        );
+        assert!(
+            md.contains("×5.0 openssl's speed; memory beyond the file buffer flat | met |"),
+            "{md}"
+        );
+        // no certificate reads measured: that goal cannot be called met
+        assert!(
+            md.contains("| 0 of 0 reads within it | **not met** |"),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn growing_memory_fails_the_crl_goal() {
+        let mut r = report();
+        if let Some(last) = r.crl.last_mut() {
+            last.ours_peak_kib = Some(200_000);
+        }
+        let md = r.markdown();
+        assert!(
+            md.contains("; memory grows with entries | **not met** |"),
+            "{md}"
+        );
+    }
 
     #[test]
     fn header_first_moves_fewer_bytes_with_one_more_apdu() {
