@@ -73,18 +73,26 @@ impl Operation {
 /// A flow's card part, as today's crates express it (flows.md §1A R1, §2, card login).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Flow {
-    /// Insurance-use pre-check R1: auth certificate + statuses of the auth, card-info and
-    /// signature PINs.
+    /// Insurance-use pre-check R1: auth certificate + statuses of the auth, signature and
+    /// card-info PINs.
     InsurancePreCheck,
     /// Rehearsal: card-info PIN VERIFY + 基本4情報.
     Rehearsal,
     /// Card login: auth PIN VERIFY + sign a challenge.
     CardLogin,
+    /// Signed submission: signature password VERIFY + signature certificate + sign with the
+    /// signature key (the certificate goes into the CMS SignedData).
+    SignedSubmission,
 }
 
 impl Flow {
     /// Every flow, in table order.
-    pub const ALL: [Self; 3] = [Self::InsurancePreCheck, Self::Rehearsal, Self::CardLogin];
+    pub const ALL: [Self; 4] = [
+        Self::InsurancePreCheck,
+        Self::Rehearsal,
+        Self::CardLogin,
+        Self::SignedSubmission,
+    ];
 
     /// A short label for the table.
     pub fn label(self) -> &'static str {
@@ -92,6 +100,7 @@ impl Flow {
             Self::InsurancePreCheck => "insurance pre-check (auth cert + 3 PIN statuses)",
             Self::Rehearsal => "rehearsal (card-info PIN + 基本4情報)",
             Self::CardLogin => "card login (auth PIN + sign)",
+            Self::SignedSubmission => "signed submission (signature password + sign cert + sign)",
         }
     }
 }
@@ -443,7 +452,9 @@ async fn measure_async(
         match flow {
             Flow::InsurancePreCheck => {
                 card.read_certificate(Certificate::Auth).await?;
-                for p in [PinRef::JpkiAuth, PinRef::TextPin, PinRef::JpkiSign] {
+                // the app's order (crates/app session::SHOWN_PINS): both JPKI PINs, then the
+                // card-info PIN, so the JPKI AP is selected once
+                for p in [PinRef::JpkiAuth, PinRef::JpkiSign, PinRef::TextPin] {
                     card.pin_status(p).await?;
                 }
             }
@@ -456,6 +467,13 @@ async fn measure_async(
                 card.verify(&pin(PinRef::JpkiAuth, sim::persona::AUTH_PIN)?, None)
                     .await?;
                 card.sign(SigningKey::Auth, HashAlgorithm::Sha256, CHALLENGE)
+                    .await?;
+            }
+            Flow::SignedSubmission => {
+                card.verify(&pin(PinRef::JpkiSign, sim::persona::SIGN_PASSWORD)?, None)
+                    .await?;
+                card.read_certificate(Certificate::Sign).await?;
+                card.sign(SigningKey::Sign, HashAlgorithm::Sha256, CHALLENGE)
                     .await?;
             }
         }
@@ -569,6 +587,33 @@ mod tests {
         assert_eq!((m.cost.apdus, m.cost.usb_transfers), (2, 4));
         // drain + PowerOn + IFS request, as the driver opens a TPDU-level reader
         assert_eq!(m.reader_open_transfers, 7);
+    }
+
+    #[test]
+    fn insurance_pre_check_selects_each_application_once() {
+        let m = measure_flow(
+            Setup::Direct {
+                extended_length: true,
+            },
+            Flow::InsurancePreCheck,
+        )
+        .unwrap();
+        // connect 2 (SELECT JPKI, token) + auth cert 1 + JPKI PINs 2 × (SELECT EF, status)
+        // + SELECT text AP + (SELECT EF, status) = 10
+        assert_eq!((m.cost.apdus, m.selects), (10, 5));
+    }
+
+    #[test]
+    fn signed_submission_is_verify_read_and_sign() {
+        let m = measure_flow(
+            Setup::Direct {
+                extended_length: true,
+            },
+            Flow::SignedSubmission,
+        )
+        .unwrap();
+        // connect 2 + VERIFY with tries check 4 + certificate 1 + sign 2
+        assert_eq!(m.cost.apdus, 9);
     }
 
     #[test]
