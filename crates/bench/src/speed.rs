@@ -65,6 +65,9 @@ pub struct VerifySpeed {
     pub chain_validate_us: f64,
     /// Parsing the certificate with the JPKI profile checks.
     pub parse_us: f64,
+    /// Creating the demo card (`sim::VirtualCard::new` of persona `standard`: committed keys
+    /// loaded, test roots and card certificates issued), as the app does at start in demo mode.
+    pub demo_card_us: f64,
 }
 
 /// Measures [`VerifySpeed`] with `clock`.
@@ -99,10 +102,17 @@ pub fn verify_speed(
             .map(|_| ())
             .map_err(|e| e.to_string())
     })?;
+    let persona = sim::persona("standard").ok_or("persona `standard` missing")?;
+    let demo_card_us = median_us(clock, batches.min(3), per_batch.clamp(1, 5), || {
+        sim::VirtualCard::new(persona.clone())
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    })?;
     Ok(VerifySpeed {
         rsa_verify_us,
         chain_validate_us,
         parse_us,
+        demo_card_us,
     })
 }
 

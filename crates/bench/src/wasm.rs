@@ -5,7 +5,7 @@
 use wasm_bindgen::prelude::*;
 
 /// Runs [`crate::speed::verify_speed`] with `now` (JavaScript's `() => performance.now()`) as
-/// the clock; returns `[rsa_verify_us, chain_validate_us, parse_us]`.
+/// the clock; returns `[rsa_verify_us, chain_validate_us, parse_us, demo_card_us]`.
 #[wasm_bindgen]
 pub fn verify_bench(
     now: &js_sys::Function,
@@ -19,5 +19,10 @@ pub fn verify_bench(
             .unwrap_or(0.0)
     };
     let v = crate::speed::verify_speed(&clock, batches, per_batch).map_err(|e| JsError::new(&e))?;
-    Ok(vec![v.rsa_verify_us, v.chain_validate_us, v.parse_us])
+    Ok(vec![
+        v.rsa_verify_us,
+        v.chain_validate_us,
+        v.parse_us,
+        v.demo_card_us,
+    ])
 }
