@@ -425,6 +425,7 @@ impl Report {
         self.write_browser(o)?;
         self.write_verify(o)?;
         self.write_crl(o)?;
+        self.write_findings(o)?;
         if !self.notes.is_empty() {
             writeln!(o, "## Notes\n")?;
             for n in &self.notes {
@@ -825,6 +826,89 @@ impl Report {
         Ok(())
     }
 
+    /// What the numbers point at, each sentence computed from this run.
+    fn write_findings(&self, o: &mut String) -> core::fmt::Result {
+        let mut lines: Vec<String> = Vec::new();
+        let render = median_of(&self.browser.app_rendered_ms);
+        if let (Some(card), Some(render)) = (self.browser.wasm_demo_card_us, render) {
+            lines.push(format!(
+                "First render: creating the demo card (`sim::VirtualCard::new`: keys loaded, four RSA-2048 signatures \
+                 to issue the test roots and card certificates) takes {} ms in Wasm — {:.0} % of the median first render \
+                 ({} ms). The app creates it during its first render (`use_mut_ref(|| demo_channel(\"standard\"))` in \
+                 crates/app/src/components/app.rs); creating it at the first card read would take it off the first paint.",
+                ms(card / 1000.0),
+                card / 1000.0 * 100.0 / render.max(1.0),
+                ms(render)
+            ));
+        }
+        if let Some(s) = &self.size {
+            let wasm = s.app.iter().find(|f| f.name.ends_with(".wasm"));
+            if let (Some(w), Some(st)) = (wasm, &s.app_wasm_stripped) {
+                lines.push(format!(
+                    "Size: the served Wasm carries its `name` and other custom sections; without them it is {} gzip instead \
+                     of {} (−{}). `strip = true` in `[profile.wasm-release]` would drop them (panic messages in the console \
+                     then lose function names).",
+                    kb(st.gzip),
+                    kb(w.gzip),
+                    kb(w.gzip.saturating_sub(st.gzip))
+                ));
+            }
+        }
+        let flow_transfers = |setup: &str| -> u32 {
+            self.card
+                .flows
+                .iter()
+                .flat_map(|r| r.cells.iter())
+                .filter(|c| c.setup == setup)
+                .filter_map(|c| c.cost.map(|k| k.usb_transfers))
+                .sum()
+        };
+        let (every, once) = (
+            flow_transfers("RC-S380"),
+            flow_transfers("RC-S380 (settings once)"),
+        );
+        if every > 0 && once > 0 {
+            lines.push(format!(
+                "RC-S380: re-sending InSetRF and InSetProtocol before every APDU (the driver's default, as nfcpy does) costs \
+                 {} of the {} USB transfers of the flows above; sending them once would need confirming on a real reader \
+                 (readers.md §3.4).",
+                every - once,
+                every
+            ));
+        }
+        let verify = self
+            .card
+            .operations
+            .iter()
+            .find(|r| r.name.starts_with("VERIFY"))
+            .and_then(|r| r.cells.first());
+        if let Some(k) = verify.and_then(|c| c.cost) {
+            lines.push(format!(
+                "VERIFY takes {} APDUs: SELECT the PIN EF, read the tries (empty VERIFY), SELECT the PIN EF again, VERIFY. The \
+                 second SELECT is the PIN guard's deliberate rule (crates/card/src/guard.rs): the PIN dialog may stay open \
+                 while the card is swapped or reset, and the VERIFY must reach the right EF.",
+                k.apdus
+            ));
+        }
+        let ratios = self.worst_flow_ratio();
+        if let Some(r) = ratios.last() {
+            lines.push(format!(
+                "Modeled time: at 424 kbit/s the worst flow is ×{r:.2} its air-time floor. Short APDUs move few bytes, so a \
+                 {} ms card turnaround per block exchange and {} ms per USB transfer outweigh the air time; the fewest \
+                 APDUs and transfers is what lowers it.",
+                self.card.model.card_turnaround_ms, self.card.model.usb_transfer_ms
+            ));
+        }
+        if lines.is_empty() {
+            return Ok(());
+        }
+        writeln!(o, "## What the numbers point at\n")?;
+        for l in lines {
+            writeln!(o, "- {l}")?;
+        }
+        writeln!(o)
+    }
+
     fn write_crl(&self, o: &mut String) -> core::fmt::Result {
         writeln!(
             o,
@@ -968,6 +1052,17 @@ mod tests {
         // no certificate reads measured: that goal cannot be called met
         assert!(
             md.contains("| 0 of 0 reads within it | **not met** |"),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn findings_put_the_demo_card_against_the_first_render() {
+        let mut r = report();
+        r.browser.wasm_demo_card_us = Some(145_000.0);
+        let md = r.markdown();
+        assert!(
+            md.contains("takes 145 ms in Wasm — 50 % of the median first render (290 ms)"),
             "{md}"
         );
     }
