@@ -200,3 +200,50 @@ for (const lang of ['ja', 'en']) {
     await page.close();
   });
 }
+
+test('keyboard only: the whole practice rehearsal with Tab, Space, Enter and typing (ja)', async () => {
+  const { page } = await openFlow('standard', 'ja');
+  const active = () => page.evaluate(() => document.activeElement.id || document.activeElement.textContent.trim());
+  // Navigation put the focus on the page's heading.
+  assert.equal(await active(), 'page-title');
+  await page.keyboard.press('Tab');
+  assert.equal(await active(), 'practice-switch');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  assert.equal(await active(), 'カードなしで進む');
+  await page.keyboard.press('Enter');
+  // C2: focus moved to the new screen; the face button is reachable and explains itself.
+  await page.keyboard.press('Tab');
+  assert.equal(await active(), 'practice-switch');
+  await page.keyboard.press('Tab');
+  assert.equal(await active(), '顔認証');
+  await page.keyboard.press('Tab');
+  assert.equal(await active(), '暗証番号(数字4桁)');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await active(), 'practice-pin');
+  await page.keyboard.type('2468');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  assert.equal(await active(), '同意する');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  assert.equal(await active(), 'birth-date');
+  await page.keyboard.type('1986-12-03');
+  await page.keyboard.press('Enter');
+  // 40 on the visit day: consent ②.
+  await page.keyboard.press('Tab');
+  assert.equal(await active(), '同意する');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  assert.equal(await active(), 'seed-style-switch');
+  await page.keyboard.press('Tab');
+  assert.equal(await active(), '次へ');
+  await page.keyboard.press('Enter');
+  await page.getByText('受付完了。カードをお取りください').waitFor();
+  assert.equal(await row(page, 'age').textContent(), '40歳');
+  assert.equal(await row(page, 'checkup').textContent(), '同意した');
+  assert.equal(await row(page, 'mode').textContent(), 'カードを使わずに練習');
+  await page.close();
+});

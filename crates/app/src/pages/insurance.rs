@@ -62,6 +62,23 @@ fn step_of(state: &RegistrationState) -> usize {
     }
 }
 
+/// Which screen is showing: when it changes, focus moves to the flow's body so keyboard and
+/// screen-reader users continue where the new content starts.
+fn screen_key(state: &RegistrationState) -> &'static str {
+    match state {
+        RegistrationState::BeforeYouStart => "r0",
+        RegistrationState::CardCheck => "r1-reading",
+        RegistrationState::CardChecked { pin_test: PinTest::Off, .. } => "r1",
+        RegistrationState::CardChecked { pin_test: PinTest::Confirming { .. }, .. } => "r1-confirm",
+        RegistrationState::CardChecked { pin_test: PinTest::Running, .. } => "r1-running",
+        RegistrationState::CardChecked { pin_test: PinTest::Finished(_), .. } => "r1-answered",
+        RegistrationState::Problems { .. } => "r2",
+        RegistrationState::ChooseChannel { .. } => "r3",
+        RegistrationState::Done { .. } => "r4",
+        _ => "other",
+    }
+}
+
 fn channel_text(channel: Channel) -> (Text, &'static str) {
     match channel {
         Channel::Mynaportal => (Text::InsChannelMynaportal, "mynaportal"),
@@ -111,6 +128,8 @@ pub fn insurance_page(props: &CardPageProps) -> Html {
     // A note after a PIN test that sent nothing (last try not confirmed).
     let pin_note = use_state(|| None::<Text>);
     let choose_first = use_state(|| false);
+    let body_ref = use_node_ref();
+    super::use_focus_on_change(screen_key(&model.0), body_ref.clone());
 
     let read = {
         let model = model.clone();
@@ -467,7 +486,7 @@ pub fn insurance_page(props: &CardPageProps) -> Html {
             <h2 id="page-title" tabindex="-1">{ Text::InsTitle.view(lang) }</h2>
             <p>{ Text::InsIntro.view(lang) }</p>
             <StepIndicator {steps} current={ step_of(&model.0) } />
-            <div class="flow-body" aria-live="polite">{ body }</div>
+            <div class="flow-body" ref={body_ref} tabindex="-1">{ body }</div>
             if let Some(status) = *dialog {
                 <PinDialog pin={PinRef::JpkiAuth} {status} {on_submit} {on_cancel} />
             }

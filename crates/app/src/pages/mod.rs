@@ -72,6 +72,21 @@ impl Page {
     }
 }
 
+/// Moves focus to `target` whenever `screen` changes (not on the first render), so that after
+/// a step the keyboard continues at the new content and screen readers read it.
+#[yew::hook]
+pub fn use_focus_on_change(screen: &'static str, target: yew::NodeRef) {
+    let first = yew::use_mut_ref(|| true);
+    yew::use_effect_with(screen, move |_| {
+        if std::mem::replace(&mut *first.borrow_mut(), false) {
+            return;
+        }
+        if let Some(element) = target.cast::<web_sys::HtmlElement>() {
+            let _ = element.focus();
+        }
+    });
+}
+
 /// Today's date in Japan (JST), from the browser clock (flows.md §0.3: the reference date is the
 /// visit date in JST). `None` only for a clock outside years 1–9999. Outside a browser (native
 /// tests) the Unix epoch stands in for the clock.

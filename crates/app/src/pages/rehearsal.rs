@@ -64,6 +64,22 @@ fn step_of(step: RehearsalStep) -> usize {
     }
 }
 
+/// Which screen is showing (the face explanation stays on the same screen): when it changes,
+/// focus moves to the flow's body.
+fn screen_key(step: RehearsalStep) -> &'static str {
+    match step {
+        RehearsalStep::Read => "c1",
+        RehearsalStep::Identity { .. } => "c2",
+        RehearsalStep::Pin => "c3",
+        RehearsalStep::TreatmentConsent => "c4",
+        RehearsalStep::AgeGate => "c5",
+        RehearsalStep::CheckupConsent { .. } => "c6",
+        RehearsalStep::HighCost => "c7",
+        RehearsalStep::Done => "c8",
+        _ => "other",
+    }
+}
+
 fn checkup_question(kind: CheckupKind) -> Text {
     match kind {
         CheckupKind::Metabolic => Text::RehCheckupMetabolic,
@@ -118,6 +134,8 @@ pub fn rehearsal_page(props: &CardPageProps) -> Html {
     let practice_input = use_node_ref();
     let birth_input = use_node_ref();
     let r = model.rehearsal;
+    let body_ref = use_node_ref();
+    super::use_focus_on_change(screen_key(r.step), body_ref.clone());
 
     let dispatch = |make: fn() -> RehearsalAction| {
         let model = model.clone();
@@ -535,7 +553,7 @@ pub fn rehearsal_page(props: &CardPageProps) -> Html {
             <p>{ Text::RehIntro.view(lang) }</p>
             <p class="field-hint no-print">{ Text::NothingLeavesBrowser.view(lang) }</p>
             <StepIndicator {steps} current={ step_of(r.step) } />
-            <div class="flow-body" aria-live="polite">
+            <div class="flow-body" ref={body_ref} tabindex="-1">
                 { body }
                 { failure_view.unwrap_or_default() }
             </div>
