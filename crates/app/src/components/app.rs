@@ -30,6 +30,24 @@ fn demo_channel(persona: &str) -> Option<AppChannel> {
     Some(AppChannel::Demo(sim::SimChannel::new(card)))
 }
 
+/// What the next "read" opens. A demo card is made only then: making one issues its
+/// certificates (RSA signatures), which must not delay the first render.
+enum Pending {
+    /// A new virtual card of this persona.
+    Demo(String),
+    /// A reader just connected.
+    Channel(AppChannel),
+}
+
+impl Pending {
+    fn into_channel(self) -> Option<AppChannel> {
+        match self {
+            Pending::Demo(persona) => demo_channel(&persona),
+            Pending::Channel(channel) => Some(channel),
+        }
+    }
+}
+
 /// The reader currently in use (to recognise it in `disconnect` and `connect` events).
 #[derive(Default)]
 struct ReaderSlot {
@@ -47,7 +65,7 @@ pub fn app() -> Html {
     let notice = use_state(|| None::<ReaderNotice>);
     let session = use_state(Session::default);
     // The channel the next "read" opens: a new demo card, or a reader just connected.
-    let pending: Rc<RefCell<Option<AppChannel>>> = use_mut_ref(|| demo_channel("standard"));
+    let pending: Rc<RefCell<Option<Pending>>> = use_mut_ref(|| Some(Pending::Demo("standard".into())));
     let reader_slot: Rc<RefCell<ReaderSlot>> = use_mut_ref(ReaderSlot::default);
 
     {
@@ -63,7 +81,7 @@ pub fn app() -> Html {
         let reader_slot = reader_slot.clone();
         Rc::new(move |result: Result<ConnectedReader, ReaderProblem>| match result {
             Ok(reader) => {
-                *pending.borrow_mut() = Some(reader.channel);
+                *pending.borrow_mut() = Some(Pending::Channel(reader.channel));
                 *reader_slot.borrow_mut() = ReaderSlot { device: Some(reader.device), lost: None };
                 notice.set(None);
                 source.set(Source::Reader(reader.description));
@@ -71,7 +89,7 @@ pub fn app() -> Html {
             Err(problem) => {
                 notice.set(Some(reader_notice::for_problem(&problem)));
                 source.set(Source::Demo { persona: "standard".into() });
-                *pending.borrow_mut() = demo_channel("standard");
+                *pending.borrow_mut() = Some(Pending::Demo("standard".into()));
             }
         })
     };
@@ -124,7 +142,7 @@ pub fn app() -> Html {
         let source = source.clone();
         let pending = pending.clone();
         Callback::from(move |chosen: String| {
-            *pending.borrow_mut() = demo_channel(&chosen);
+            *pending.borrow_mut() = Some(Pending::Demo(chosen.clone()));
             source.set(Source::Demo { persona: chosen });
         })
     };
@@ -135,7 +153,7 @@ pub fn app() -> Html {
         let reader_slot = reader_slot.clone();
         Callback::from(move |()| {
             *reader_slot.borrow_mut() = ReaderSlot::default();
-            *pending.borrow_mut() = demo_channel("standard");
+            *pending.borrow_mut() = Some(Pending::Demo("standard".into()));
             notice.set(None);
             source.set(Source::Demo { persona: "standard".into() });
         })
@@ -170,7 +188,7 @@ pub fn app() -> Html {
     };
     let connect = {
         let pending = pending.clone();
-        Callback::from(move |()| pending.borrow_mut().take())
+        Callback::from(move |()| pending.borrow_mut().take().and_then(Pending::into_channel))
     };
     let source_key = match &*source {
         Source::Demo { persona } => format!("demo:{persona}"),
