@@ -73,6 +73,7 @@ const T = {
     locked: 'ロックされています。お住まいの市区町村の窓口で再設定してください(顔写真付きの本人確認書類が必要です)。',
     blockedRow: 'ロック中(市区町村の窓口で再設定が必要です)',
     restart: '最初からやり直す',
+    whichDocument: 'どの書類を見せる?',
     testPin: '暗証番号を試す',
     confirmTest: '残り回数を確認しました。入力に進む',
     submit: '確認する',
@@ -95,6 +96,7 @@ const T = {
     locked: 'The PIN is locked. Have it reset at your municipal office (bring photo ID).',
     blockedRow: 'Blocked (must be reset at your municipal office)',
     restart: 'Start again',
+    whichDocument: 'Which document do I show?',
     testPin: 'Test my PIN',
     confirmTest: 'I have seen the tries left: enter the PIN',
     submit: 'Check',
@@ -152,6 +154,9 @@ for (const lang of ['ja', 'en']) {
     await page.getByRole('button', { name: t.restart }).waitFor();
     await axe(page, 'R2 expired');
     await screenshot(page, `flows-insurance-expired-${lang}`);
+    // Until the certificate is renewed, the clinic needs another document: §1C is one press away.
+    await page.locator('.page-insurance').getByRole('button', { name: t.whichDocument }).click();
+    await page.locator('main[data-page="document"]').waitFor();
     await page.close();
   });
 

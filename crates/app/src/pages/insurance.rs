@@ -271,6 +271,10 @@ pub fn insurance_page(props: &CardPageProps) -> Html {
             model.dispatch(RegistrationAction::Finish);
         })
     };
+    let to_document = {
+        let on_navigate = props.on_navigate.clone();
+        Callback::from(move |_: MouseEvent| on_navigate.emit(super::Page::Document))
+    };
     let print = Callback::from(|_: MouseEvent| {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
@@ -371,6 +375,8 @@ pub fn insurance_page(props: &CardPageProps) -> Html {
                                         </button>
                                     </>
                                 },
+                                // While the PIN dialog is open, it says everything; before, the tries are being read.
+                                PinTest::Running if dialog.is_some() => html! {},
                                 PinTest::Running => html! { <p class="progress" role="status">{ Text::Reading.view(lang) }</p> },
                                 PinTest::Finished(VerifyOutcome::Correct) => html! {
                                     <Notification severity={Severity::Success} code={AttrValue::from("pin-test-correct")}>
@@ -427,6 +433,10 @@ pub fn insurance_page(props: &CardPageProps) -> Html {
                     <p>{ Text::InsProblemsFixFirst.view(lang) }</p>
                     <button type="button" class="button-secondary" onclick={action(RegistrationAction::Restart)}>
                         { Text::Restart.view(lang) }
+                    </button>
+                    // Until then, the clinic needs another document (flows.md §1C).
+                    <button type="button" class="button-secondary" onclick={to_document}>
+                        { Text::NavDocument.view(lang) }
                     </button>
                 } else {
                     <button type="button" class="button-primary" onclick={action(RegistrationAction::Continue)}>
