@@ -832,8 +832,9 @@ impl Report {
         let render = median_of(&self.browser.app_rendered_ms);
         if let (Some(card), Some(render)) = (self.browser.wasm_demo_card_us, render) {
             lines.push(format!(
-                "First render: creating the demo card (`sim::VirtualCard::new`: keys loaded, four RSA-2048 signatures \
-                 to issue the test roots and card certificates) takes {} ms in Wasm — {:.0} % of the median first render \
+                "First render: creating the demo card (`sim::VirtualCard::new`: committed RSA keys loaded, then \
+                 RSA-2048 signatures for the test roots, the card certificates, the integrity record and the CV \
+                 certificates) takes {} ms in Wasm — {:.0} % of the median first render \
                  ({} ms). The app creates it during its first render (`use_mut_ref(|| demo_channel(\"standard\"))` in \
                  crates/app/src/components/app.rs); creating it at the first card read would take it off the first paint.",
                 ms(card / 1000.0),

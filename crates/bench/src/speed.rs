@@ -66,7 +66,8 @@ pub struct VerifySpeed {
     /// Parsing the certificate with the JPKI profile checks.
     pub parse_us: f64,
     /// Creating the demo card (`sim::VirtualCard::new` of persona `standard`: committed keys
-    /// loaded, test roots and card certificates issued), as the app does at start in demo mode.
+    /// loaded; test roots, card certificates and the signed card data issued), as the app does
+    /// at start in demo mode.
     pub demo_card_us: f64,
 }
 
