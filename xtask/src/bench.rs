@@ -5,6 +5,7 @@
 //! |---|---|
 //! | tools | the `test` tools (Trunk, wasm-bindgen, Chromium, playwright-core), plus Debian's `binaryen` (wasm-opt) and `time` |
 //! | app | `trunk build --release` into target/bench/dist (not dist/, which `serve` may be using) |
+//! | code split | the app linked once more with `-C strip=none`, kept as target/bench/app-with-names.wasm |
 //! | Wasm verify | crates/bench as a cdylib for wasm32 (wasm-release profile), wasm-bindgen `--target web` into target/bench/wasm |
 //! | native | `cargo build --release -p mynaweb-bench` |
 //! | measure | `mynaweb-bench run ROOT target/bench/dist docs` |
@@ -32,6 +33,10 @@ pub fn bench() -> Result<(), String> {
             dist.display().to_string(),
         ])
         .run()?;
+
+    if let Err(e) = build_app_with_names(&tools, &root, &work) {
+        println!("xtask: the app could not be linked with its names (no code split by crate): {e}");
+    }
 
     if let Err(e) = build_wasm_bench(&tools, &root, &work) {
         // the report says the Wasm verify was not measured; everything else still runs
@@ -66,6 +71,48 @@ fn ensure_debian_tool(program: &str, package: &str) {
     let _ = Cmd::new("apt-get").args(["install", "-y", package]).run();
 }
 
+/// The newest `name` under `wasm32-unknown-unknown/wasm-release/` of either target dir (the
+/// target dir depends on the Wasm route, see tools.rs).
+fn newest_wasm_artifact(root: &Path, name: &str) -> Option<PathBuf> {
+    [root.join("target"), root.join("target").join("debian-wasm")]
+        .iter()
+        .map(|t| {
+            t.join("wasm32-unknown-unknown")
+                .join("wasm-release")
+                .join(name)
+        })
+        .filter(|p| p.exists())
+        .max_by_key(|p| p.metadata().and_then(|m| m.modified()).ok())
+}
+
+/// The served app is stripped; for the code split by crate, link the same app once more with
+/// its names (only the final link changes) and keep a copy as target/bench/app-with-names.wasm.
+fn build_app_with_names(tools: &Tools, root: &Path, work: &Path) -> Result<(), String> {
+    tools
+        .wasm_cargo()
+        .args([
+            "rustc",
+            "--locked",
+            "-p",
+            "mynaweb-app",
+            "--bin",
+            "mynaweb-app",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--profile",
+            "wasm-release",
+            "--",
+            "-C",
+            "strip=none",
+        ])
+        .run()?;
+    let wasm =
+        newest_wasm_artifact(root, "mynaweb-app.wasm").ok_or("mynaweb-app.wasm was not built")?;
+    std::fs::copy(&wasm, work.join("app-with-names.wasm"))
+        .map(|_| ())
+        .map_err(|e| format!("cannot copy {}: {e}", wasm.display()))
+}
+
 /// Builds the bench library for the browser and runs wasm-bindgen on it.
 fn build_wasm_bench(tools: &Tools, root: &Path, work: &Path) -> Result<(), String> {
     tools
@@ -84,19 +131,7 @@ fn build_wasm_bench(tools: &Tools, root: &Path, work: &Path) -> Result<(), Strin
             "cdylib",
         ])
         .run()?;
-    // The target dir depends on the Wasm route (see tools.rs): take the newest build.
-    let candidates: Vec<PathBuf> = [root.join("target"), root.join("target").join("debian-wasm")]
-        .iter()
-        .map(|t| {
-            t.join("wasm32-unknown-unknown")
-                .join("wasm-release")
-                .join("mynaweb_bench.wasm")
-        })
-        .filter(|p| p.exists())
-        .collect();
-    let wasm = candidates
-        .into_iter()
-        .max_by_key(|p| p.metadata().and_then(|m| m.modified()).ok())
+    let wasm = newest_wasm_artifact(root, "mynaweb_bench.wasm")
         .ok_or("mynaweb_bench.wasm was not built")?;
     let out = work.join("wasm");
     Cmd::new(

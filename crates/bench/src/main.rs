@@ -338,17 +338,35 @@ fn wasm_parts(wasm: &Path, work: &Path, report: &mut SizeReport) -> Result<(), S
     let module = mynaweb_bench::wasm_size::Module::parse(&bytes).map_err(|e| e.to_string())?;
     report.app_wasm_sections = module.sections.clone();
     report.code_by_crate = module.code_by_crate();
+    let has_custom = module.sections.iter().any(|s| s.id == 0);
     if module.names.is_empty() {
-        report
-            .notes
-            .push("the app's Wasm has no `name` section: code could not be split by crate".into());
+        // The served build is stripped: split the code of the same app linked with its names
+        // (`cargo xtask bench` builds it with `-C strip=none`, before wasm-bindgen).
+        let named = work.join("app-with-names.wasm");
+        match std::fs::read(&named) {
+            Ok(bytes) => {
+                let with_names = mynaweb_bench::wasm_size::Module::parse(&bytes)
+                    .map_err(|e| format!("{}: {e}", named.display()))?;
+                report.code_by_crate = with_names.code_by_crate();
+                report.notes.push(
+                    "The served Wasm has no `name` section, so the code split by crate comes from the same app \
+                     linked with `-C strip=none` (before wasm-bindgen, so a few KB of glue differ)."
+                        .into(),
+                );
+            }
+            Err(_) => report.notes.push(
+                "the app's Wasm has no `name` section: code could not be split by crate".into(),
+            ),
+        }
     }
-    let stripped = work.join("app-stripped.wasm");
-    std::fs::write(&stripped, module.without_custom_sections()).map_err(|e| e.to_string())?;
-    report.app_wasm_stripped = Some(file_size(
-        "app .wasm without custom sections (`strip`)".into(),
-        &stripped,
-    )?);
+    if has_custom {
+        let stripped = work.join("app-stripped.wasm");
+        std::fs::write(&stripped, module.without_custom_sections()).map_err(|e| e.to_string())?;
+        report.app_wasm_stripped = Some(file_size(
+            "app .wasm without custom sections (`strip`)".into(),
+            &stripped,
+        )?);
+    }
     Ok(())
 }
 

@@ -834,9 +834,8 @@ impl Report {
             lines.push(format!(
                 "First render: creating the demo card (`sim::VirtualCard::new`: committed RSA keys loaded, then \
                  RSA-2048 signatures for the test roots, the card certificates, the integrity record and the CV \
-                 certificates) takes {} ms in Wasm — {:.0} % of the median first render \
-                 ({} ms). The app creates it during its first render (`use_mut_ref(|| demo_channel(\"standard\"))` in \
-                 crates/app/src/components/app.rs); creating it at the first card read would take it off the first paint.",
+                 certificates) takes {} ms in Wasm, {:.0} % of the median first render ({} ms): it must stay out of \
+                 the first render (the app makes it at the first card read).",
                 ms(card / 1000.0),
                 card / 1000.0 * 100.0 / render.max(1.0),
                 ms(render)
@@ -844,7 +843,7 @@ impl Report {
         }
         if let Some(s) = &self.size {
             let wasm = s.app.iter().find(|f| f.name.ends_with(".wasm"));
-            if let (Some(w), Some(st)) = (wasm, &s.app_wasm_stripped) {
+            if let (Some(w), Some(st)) = (wasm.filter(|w| w.raw > 0), &s.app_wasm_stripped) {
                 lines.push(format!(
                     "Size: the served Wasm carries its `name` and other custom sections; without them it is {} gzip instead \
                      of {} (−{}). `strip = true` in `[profile.wasm-release]` would drop them (panic messages in the console \
@@ -892,7 +891,7 @@ impl Report {
             ));
         }
         let ratios = self.worst_flow_ratio();
-        if let Some(r) = ratios.last() {
+        if let Some(r) = ratios.last().filter(|r| **r > 0.0) {
             lines.push(format!(
                 "Modeled time: at 424 kbit/s the worst flow is ×{r:.2} its air-time floor. Short APDUs move few bytes, so a \
                  {} ms card turnaround per block exchange and {} ms per USB transfer outweigh the air time; the fewest \
@@ -1063,7 +1062,7 @@ mod tests {
         r.browser.wasm_demo_card_us = Some(145_000.0);
         let md = r.markdown();
         assert!(
-            md.contains("takes 145 ms in Wasm — 50 % of the median first render (290 ms)"),
+            md.contains("takes 145 ms in Wasm, 50 % of the median first render (290 ms)"),
             "{md}"
         );
     }
