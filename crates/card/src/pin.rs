@@ -161,15 +161,17 @@ impl PinRef {
                     .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
                 let has_letter = bytes.iter().any(u8::is_ascii_uppercase);
                 let has_digit = bytes.iter().any(u8::is_ascii_digit);
-                if !(6..=16).contains(&bytes.len()) {
-                    Err(PinFormatError {
-                        pin: self,
-                        rule: "must be 6 to 16 characters long",
-                    })
-                } else if !ok_chars {
+                // Characters first: a full-width "ＡＢＣ１２３" is 6 characters but 18 bytes, and
+                // its problem is the characters, not the length.
+                if !ok_chars {
                     Err(PinFormatError {
                         pin: self,
                         rule: "may contain only the letters A-Z and the digits 0-9",
+                    })
+                } else if !(6..=16).contains(&bytes.len()) {
+                    Err(PinFormatError {
+                        pin: self,
+                        rule: "must be 6 to 16 characters long",
                     })
                 } else if !(has_letter && has_digit) {
                     Err(PinFormatError {
@@ -298,6 +300,7 @@ mod tests {
     fn rejects_sign_passwords_that_break_a_rule() {
         let rule = |s: &str| Pin::new(PinRef::JpkiSign, s).unwrap_err().rule;
         assert_eq!(rule("AB123"), "must be 6 to 16 characters long");
+        assert_eq!(rule("ＡＢＣ１２３"), "may contain only the letters A-Z and the digits 0-9");
         assert_eq!(rule("A1B2C3D4E5F6G7H8I"), "must be 6 to 16 characters long");
         assert_eq!(
             rule("ABC-123"),

@@ -310,7 +310,10 @@ fn report_problems(json: bool, message: &str, value: Value) -> ExitCode {
         // A closed pipe is not worth a panic.
         let _ = writeln!(std::io::stdout().lock(), "{value}");
     }
-    eprintln!("mynaweb: {message}");
+    {
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr().lock(), "mynaweb: {message}");
+    }
     ExitCode::from(1)
 }
 

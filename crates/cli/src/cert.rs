@@ -237,8 +237,12 @@ pub fn parse_rfc3339(text: &str) -> Option<DateTime> {
             if rest.len() != 6 || rest.as_bytes().get(3) != Some(&b':') {
                 return None;
             }
-            let h: i64 = rest.get(1..3)?.parse().ok()?;
-            let m: i64 = rest.get(4..6)?.parse().ok()?;
+            // Two digits each, hours ≤ 23 and minutes ≤ 59 (RFC 3339 §5.6 time-numoffset).
+            let two_digits = |r: std::ops::Range<usize>| {
+                rest.get(r).filter(|d| d.bytes().all(|c| c.is_ascii_digit())).and_then(|d| d.parse::<i64>().ok())
+            };
+            let h = two_digits(1..3).filter(|h| *h <= 23)?;
+            let m = two_digits(4..6).filter(|m| *m <= 59)?;
             sign * (h * 3600 + m * 60)
         }
     };
@@ -518,6 +522,19 @@ pub(crate) mod tests {
         assert_eq!(failure.code, 2);
         assert!(failure.message.contains("RFC 3339"));
         std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn refuses_impossible_offsets() {
+        for bad in [
+            "2026-06-01T09:00:00+99:99",
+            "2026-06-01T09:00:00+25:00",
+            "2026-06-01T09:00:00-00:75",
+            "2026-06-01T09:00:00+-1:00",
+            "2026-06-01T09:00:00++1:+5",
+        ] {
+            assert!(parse_rfc3339(bad).is_none(), "{bad} was accepted");
+        }
     }
 
     #[test]

@@ -44,7 +44,7 @@ pub fn finish(json: bool, result: Result<(String, serde_json::Value), Failure>) 
             if json {
                 let _ = writeln!(std::io::stdout().lock(), "{}", serde_json::json!({ "error": failure.message }));
             }
-            eprintln!("mynaweb: {}", failure.message);
+            let _ = writeln!(std::io::stderr().lock(), "mynaweb: {}", failure.message);
             ExitCode::from(failure.code)
         }
     }

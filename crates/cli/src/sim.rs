@@ -10,6 +10,7 @@
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::io::Write;
 use std::process::ExitCode;
 
 use apdu::CardChannel;
@@ -268,7 +269,8 @@ pub async fn execute(args: SimArgs, stdin: &mut dyn Read) -> Result<(String, Val
         }),
         Err(failure) => {
             if session.apdu_count() > 0 {
-                eprint!("{}", session.text());
+                // A closed pipe is not worth a panic.
+                let _ = write!(std::io::stderr().lock(), "{}", session.text());
             }
             Err(failure)
         }
@@ -297,14 +299,35 @@ fn read_secret(
             "{what} is needed: pass {flag} and write it to standard input (never on the command line)"
         )));
     }
+    // A PIN is at most 16 characters; read a little more than any PIN line can be, no more.
     let mut buf = Zeroizing::new(Vec::new());
     stdin
+        .take(MAX_SECRET_INPUT)
         .read_to_end(&mut buf)
         .map_err(|e| Failure::input(format!("cannot read standard input: {e}")))?;
     let text = std::str::from_utf8(&buf)
-        .map_err(|_| Failure::input(format!("the {what} on standard input is not UTF-8")))?;
+        .map_err(|_| Failure::input(format!("{what} on standard input is not UTF-8")))?;
     let line = text.lines().next().unwrap_or("");
+    if line.is_empty() {
+        return Err(Failure::input(format!("no {} was given on standard input", what.trim_start_matches("the "))));
+    }
     Ok(Zeroizing::new(line.to_owned()))
+}
+
+/// The most bytes read from standard input for a PIN.
+const MAX_SECRET_INPUT: u64 = 1024;
+
+/// Fails early, before the card is touched, when `out` cannot be written.
+fn check_writable(out: &Path) -> Result<(), Failure> {
+    if out.is_dir() {
+        return Err(Failure::input(format!("{} is a directory, not a file to write", out.display())));
+    }
+    std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(out)
+        .map(|_| ())
+        .map_err(|e| Failure::input(format!("cannot write {}: {e}", out.display())))
 }
 
 async fn verify_step<C: CardChannel>(
@@ -360,6 +383,11 @@ async fn run_op<C: CardChannel>(
                 )?),
                 _ => None,
             };
+            // Check the password's format and the output file before touching the card.
+            if let Some(secret) = &secret {
+                Pin::new(PinRef::JpkiSign, secret).map_err(|e| Failure::input(e.to_string()))?;
+            }
+            check_writable(out)?;
             let mut card = open(channel, session).await?;
             if let Some(secret) = secret {
                 verify_step(&mut card, session, PinRef::JpkiSign, &secret, false).await?;
@@ -455,6 +483,7 @@ async fn run_op<C: CardChannel>(
                 .map_err(|e| Failure::input(format!("cannot read {}: {e}", input.display())))?;
             let secret = read_secret(stdin, *pin_stdin, "--pin-stdin", "the key's PIN")?;
             Pin::new(key.pin(), &secret).map_err(|e| Failure::input(e.to_string()))?;
+            check_writable(out)?;
             let mut card = open(channel, session).await?;
             verify_step(&mut card, session, key.pin(), &secret, *confirm_last_try).await?;
             let signature = card.sign(key, hash, message.as_slice()).await;

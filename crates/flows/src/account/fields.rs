@@ -42,6 +42,12 @@ pub enum DigitsError {
         /// How many digits were given.
         found: usize,
     },
+    /// The field is all zeros, which no account has.
+    #[error("the {field} cannot be all zeros")]
+    AllZeros {
+        /// Which field.
+        field: &'static str,
+    },
 }
 
 /// Folds full-width digits and checks that only digits remain; returns the ASCII digits.
@@ -148,6 +154,9 @@ impl AccountNumber {
     /// Parses 1–7 digits (full-width allowed) and left-pads them with zeros to 7 (flows.md §2.2).
     pub fn parse_padded(input: &str) -> Result<Self, DigitsError> {
         let digits = ascii_digits(Self::FIELD, input)?;
+        if digits.bytes().all(|b| b == b'0') {
+            return Err(DigitsError::AllZeros { field: Self::FIELD });
+        }
         Self::pad(digits.as_bytes()).ok_or(DigitsError::WrongLength {
             field: Self::FIELD,
             expected: "1–7",

@@ -111,7 +111,9 @@ pub fn to_zengin(input: &str) -> Result<ZenginName, KanaError> {
             out.push(' ');
             pending_space = false;
         }
-        if !push_zengin(c, &mut out) {
+        let own = out.len();
+        let before = out.get(..own).and_then(|s| s.chars().last());
+        if !push_zengin(c, &mut out) || !mark_has_a_base(before, out.get(own..).unwrap_or("")) {
             out.truncate(start);
             return Err(KanaError::CharacterNotAllowed {
                 character: c,
@@ -123,6 +125,17 @@ pub fn to_zengin(input: &str) -> Result<ZenginName, KanaError> {
         return Err(KanaError::Empty);
     }
     Ok(ZenginName(out))
+}
+
+/// A voicing mark that a character of its own produced (`ﾞ`, `゛`, U+3099…) must follow a kana
+/// that takes it: `ﾞ` after ｳ, ｶ–ﾄ, ﾊ–ﾎ (and ﾜ, ｦ); `ﾟ` after ﾊ–ﾎ. A mark after a space, a
+/// letter, another mark or nothing is refused rather than sent on.
+fn mark_has_a_base(before: Option<char>, appended: &str) -> bool {
+    match appended.chars().next() {
+        Some('ﾞ') => matches!(before, Some('ｳ' | 'ｶ'..='ﾄ' | 'ﾊ'..='ﾎ' | 'ﾜ' | 'ｦ')),
+        Some('ﾟ') => matches!(before, Some('ﾊ'..='ﾎ')),
+        _ => true,
+    }
 }
 
 /// Whether `text` is already exactly in Zengin form (what [`to_zengin`] would return unchanged).
@@ -232,6 +245,27 @@ mod tests {
         check("ｷｮｳｺ", "ｷﾖｳｺ");
         check("ァィゥェォヮヵヶ", "ｱｲｳｴｵﾜｶｹ");
         check("ゃゅょっ", "ﾔﾕﾖﾂ");
+    }
+
+    #[test]
+    fn refuses_voicing_marks_without_a_kana_that_takes_them() {
+        for (text, bad, position) in [
+            ("ﾞ", 'ﾞ', 1),
+            ("ﾟﾟﾟ", 'ﾟ', 1),
+            ("Aﾞ", 'ﾞ', 2),
+            ("1ﾟ", 'ﾟ', 2),
+            ("ﾀ ﾞ", 'ﾞ', 3),
+            ("が゛", '゛', 2),
+            ("カ\u{309A}", '\u{309A}', 2),
+        ] {
+            assert_eq!(
+                to_zengin(text),
+                Err(KanaError::CharacterNotAllowed { character: bad, position }),
+                "{text:?}"
+            );
+        }
+        check("ﾀﾞ", "ﾀﾞ");
+        check("ハ\u{309A}", "ﾊﾟ");
     }
 
     #[test]

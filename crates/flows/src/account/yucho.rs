@@ -108,6 +108,9 @@ pub enum YuchoError {
         /// Number of digits given.
         found: usize,
     },
+    /// The account number part is all zeros, which no account has.
+    #[error("the 番号 gives an account number of all zeros")]
+    ZeroNumber,
 }
 
 /// Converts 記号 and 番号 (full-width digits allowed; for 振替口座 the 番号 may be given with its
@@ -130,7 +133,9 @@ pub fn convert_yucho(kigou: &str, bangou: &str) -> Result<YuchoAccount, YuchoErr
         _ => return Err(YuchoError::KigouFirstDigit),
     };
 
-    let bangou = strip_middle_part(&fold_and_trim(bangou));
+    // Only a 振替口座 番号 is written with a one-digit middle part (`0-100001`); a hyphen in a
+    // 通常貯金 番号 is an error, never silently dropped digits.
+    let bangou = if savings { fold_and_trim(bangou) } else { strip_middle_part(&fold_and_trim(bangou)) };
     if bangou.is_empty() || !bangou.bytes().all(|b| b.is_ascii_digit()) {
         return Err(YuchoError::BangouNotDigits);
     }
@@ -153,6 +158,9 @@ pub fn convert_yucho(kigou: &str, bangou: &str) -> Result<YuchoAccount, YuchoErr
         }
         (AccountType::Toza, digits, b'9')
     };
+    if number_digits.iter().all(|&d| d == b'0') {
+        return Err(YuchoError::ZeroNumber);
+    }
     let number = AccountNumber::pad(number_digits).ok_or(YuchoError::SavingsBangouLength {
         found: digits.len(),
     })?;
@@ -258,8 +266,8 @@ mod tests {
             (account.branch.as_str(), account.number.as_str()),
             ("059", "0654321")
         );
-        let account = convert_yucho("10000", "1").unwrap();
-        assert_eq!(account.number.as_str(), "0000000");
+        let account = convert_yucho("10000", "21").unwrap();
+        assert_eq!(account.number.as_str(), "0000002");
     }
 
     #[test]
@@ -316,6 +324,25 @@ mod tests {
         assert_eq!(
             convert_yucho("10530", "1234x671"),
             Err(YuchoError::BangouNotDigits)
+        );
+    }
+
+    #[test]
+    fn a_savings_bangou_never_loses_digits_to_a_hyphen() {
+        assert_eq!(convert_yucho("10530", "5-12345671"), Err(YuchoError::BangouNotDigits));
+        assert_eq!(convert_yucho("10530", "1-1"), Err(YuchoError::BangouNotDigits));
+        // The middle part belongs to 振替口座 only.
+        assert_eq!(convert_yucho("00160", "0-100001").map(|a| a.number.as_str().to_owned()), Ok("0100001".into()));
+    }
+
+    #[test]
+    fn rejects_account_numbers_of_all_zeros() {
+        assert_eq!(convert_yucho("10530", "1"), Err(YuchoError::ZeroNumber));
+        assert_eq!(convert_yucho("10530", "00000001"), Err(YuchoError::ZeroNumber));
+        assert_eq!(convert_yucho("00160", "0"), Err(YuchoError::ZeroNumber));
+        assert_eq!(
+            AccountNumber::parse_padded("0"),
+            Err(crate::account::fields::DigitsError::AllZeros { field: AccountNumber::FIELD })
         );
     }
 }
