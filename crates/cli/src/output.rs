@@ -11,16 +11,18 @@ pub struct Failure {
     pub message: String,
     /// Process exit code (2 = bad input or usage, 1 = the check itself said no).
     pub code: u8,
+    /// More fields for the `--json` error object (e.g. the APDU trace that led to the failure).
+    pub details: Option<serde_json::Value>,
 }
 
 impl Failure {
     /// Bad input: the file, argument or value is not what the command needs.
     pub fn input(message: impl Into<String>) -> Self {
-        Self { message: message.into(), code: 2 }
+        Self { message: message.into(), code: 2, details: None }
     }
     /// The operation ran and failed (card refused, verification failed, I/O error).
     pub fn failed(message: impl Into<String>) -> Self {
-        Self { message: message.into(), code: 1 }
+        Self { message: message.into(), code: 1, details: None }
     }
 }
 
@@ -42,7 +44,9 @@ pub fn finish(json: bool, result: Result<(String, serde_json::Value), Failure>) 
         }
         Err(failure) => {
             if json {
-                let _ = writeln!(std::io::stdout().lock(), "{}", serde_json::json!({ "error": failure.message }));
+                let mut value = failure.details.clone().unwrap_or_else(|| serde_json::json!({}));
+                value["error"] = serde_json::json!(failure.message);
+                let _ = writeln!(std::io::stdout().lock(), "{value}");
             }
             let _ = writeln!(std::io::stderr().lock(), "mynaweb: {}", failure.message);
             ExitCode::from(failure.code)

@@ -265,6 +265,9 @@ pub async fn execute(args: SimArgs, stdin: &mut dyn Read) -> Result<(String, Val
         }
         Err(failure) if args.json => Err(Failure {
             message: format!("{} ({} APDUs sent)", failure.message, session.apdu_count()),
+            // The APDUs that led to the failure, so a machine can see e.g. that no VERIFY with
+            // data was sent.
+            details: Some(base),
             ..failure
         }),
         Err(failure) => {
@@ -599,6 +602,27 @@ mod tests {
 
     fn temp(name: &str) -> PathBuf {
         std::env::temp_dir().join(format!("mynaweb-sim-test-{}-{name}", std::process::id()))
+    }
+
+    #[test]
+    fn a_refused_last_try_shows_its_trace_in_json_with_no_verify_data() {
+        let failure = run_with(&["--persona", "auth-one-try", "--json", "verify", "auth", "--pin-stdin"], "9876\n")
+            .map(|_| ())
+            .unwrap_err();
+        assert_eq!(failure.code, 1);
+        let details = failure.details.unwrap();
+        assert_eq!(details["apdu_count"], 4);
+        let commands: Vec<String> = details["trace"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|step| step["apdus"].as_array().unwrap().iter())
+            .map(|apdu| apdu["command"].as_str().unwrap().to_owned())
+            .collect();
+        // SELECT AP, token label, SELECT EF 0018, empty VERIFY — and no VERIFY with data.
+        assert_eq!(commands.last().map(String::as_str), Some("00 20 00 80"));
+        assert!(commands.iter().all(|c| !c.starts_with("00 20 00 80 04")), "{commands:?}");
+        assert!(!details.to_string().contains("9876"));
     }
 
     #[test]
