@@ -339,8 +339,8 @@ fn wasm_parts(wasm: &Path, work: &Path, report: &mut SizeReport) -> Result<(), S
     report.app_wasm_sections = module.sections.clone();
     report.code_by_crate = module.code_by_crate();
     let has_custom = module.sections.iter().any(|s| s.id == 0);
-    if module.names.is_empty() {
-        // The served build is stripped: split the code of the same app linked with its names
+    if module.named_share() < 0.5 {
+        // The served build is stripped (wasm-bindgen names only its own glue): split the code of the same app linked with its names
         // (`cargo xtask bench` builds it with `-C strip=none`, before wasm-bindgen).
         let named = work.join("app-with-names.wasm");
         match std::fs::read(&named) {
@@ -349,13 +349,14 @@ fn wasm_parts(wasm: &Path, work: &Path, report: &mut SizeReport) -> Result<(), S
                     .map_err(|e| format!("{}: {e}", named.display()))?;
                 report.code_by_crate = with_names.code_by_crate();
                 report.notes.push(
-                    "The served Wasm has no `name` section, so the code split by crate comes from the same app \
+                    "The served Wasm is stripped (its `name` section names only wasm-bindgen's glue), so the code \
+                     split by crate comes from the same app \
                      linked with `-C strip=none` (before wasm-bindgen, so a few KB of glue differ)."
                         .into(),
                 );
             }
             Err(_) => report.notes.push(
-                "the app's Wasm has no `name` section: code could not be split by crate".into(),
+                "the app's Wasm names too few functions: code could not be split by crate".into(),
             ),
         }
     }

@@ -15,7 +15,8 @@
 //! | block prologue + epilogue, contactless | 3 bytes | ISO/IEC 14443-4 §7.1: PCB (no CID/NAD) + CRC_B (2) |
 //! | bits per byte, contact T=1 | 12 etu | ISO/IEC 7816-3 §7.1: 10-etu character + 2 etu guard time |
 //! | block prologue + epilogue, contact | 4 bytes | ISO/IEC 7816-3 §11.3: NAD, PCB, LEN + LRC |
-//! | largest block payload | 253 B contactless, 254 B contact | FSD/FSC 256 (FSDI 8) minus 3; IFSC 254 |
+//! | largest block payload, contactless | 253 B each way | FSD 256 (FSDI 8 in ATTRIB, readers.md §3.5) minus PCB + CRC; FSC taken as the same |
+//! | largest block payload, contact | 251 B to the card, 254 B from it | IFSC 251: TA3 `FB` of the simulator's contact ATR `3B C5 FF 81 31 FB …` (mynacard.md §1; another card's ATR says `FE`, 254); IFSD 254 (the driver's IFS request) |
 //! | chained block acknowledgement | one R-block per extra block | ISO/IEC 14443-4 §7.5.2, ISO/IEC 7816-3 §11.6.2 |
 //! | card turnaround | 1.0 ms per block exchange | assumption: the card's processing time is not published; ISO/IEC 14443-4 FWT is ≥ 0.302 ms (FWI 0) |
 //! | USB transfer | 0.5 ms per bulk transfer | USB 2.0 §5.3.3: full-speed frames of 1 ms; a command transfer and its answer transfer share at best one frame each way |
@@ -60,8 +61,16 @@ impl Link {
         }
     }
 
-    /// The largest payload in one block.
-    pub const fn max_block_payload(self) -> u32 {
+    /// The largest payload in one block to the card.
+    pub const fn max_command_block(self) -> u32 {
+        match self {
+            Self::Contactless => 253,
+            Self::Contact => 251,
+        }
+    }
+
+    /// The largest payload in one block from the card.
+    pub const fn max_response_block(self) -> u32 {
         match self {
             Self::Contactless => 253,
             Self::Contact => 254,
@@ -90,9 +99,8 @@ pub struct Cost {
 impl Cost {
     /// The cost of one APDU exchange of `command` and `response` bytes on `link`.
     pub fn of_apdu(link: Link, command: u32, response: u32) -> Self {
-        let per_block = link.max_block_payload();
-        let command_blocks = command.div_ceil(per_block).max(1);
-        let response_blocks = response.div_ceil(per_block).max(1);
+        let command_blocks = command.div_ceil(link.max_command_block()).max(1);
+        let response_blocks = response.div_ceil(link.max_response_block()).max(1);
         // every chained block but the last is acknowledged by an R-block (payload-less block)
         let acks = (command_blocks - 1) + (response_blocks - 1);
         let frames = command_blocks + response_blocks + acks;
@@ -221,6 +229,14 @@ mod tests {
             LatencyModel::STANDARD.modeled_ms(Link::Contactless, &c, 106),
             expected
         );
+    }
+
+    #[test]
+    fn contact_blocks_follow_ifsc_and_ifsd() {
+        // 251 B fit one block to the card, 252 need two; 254 B fit one block back
+        assert_eq!(Cost::of_apdu(Link::Contact, 251, 254).blocks, 1);
+        assert_eq!(Cost::of_apdu(Link::Contact, 252, 254).blocks, 2);
+        assert_eq!(Cost::of_apdu(Link::Contact, 5, 255).blocks, 2);
     }
 
     #[test]

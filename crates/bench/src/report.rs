@@ -651,8 +651,8 @@ impl Report {
              PCB + CRC 3 B; contact T=1: 12 etu per byte, NAD PCB LEN + LRC 4 B) + {} ms per block exchange (card turnaround; \
              an assumption, the card's timing is not published) + {} ms per USB bulk transfer (USB 2.0 full-speed 1 ms frames, \
              one transfer each way per frame at best). Floor = air time of the APDU bytes alone. Not modeled: the card's RSA \
-             operation inside SIGN. Contact readers are shown at the same three rates for comparison (the contact ATR has no TA1, \
-             so a real contact link starts at 9 600 bit/s). Cells: modeled ms (× floor).\n",
+             operation inside SIGN. Contact readers are shown at the same three rates for comparison (most contact ATRs in \
+             mynacard.md §1 have no TA1, so such a link runs at the default 372 clocks per bit, about 10 kbit/s). Cells: modeled ms (× floor).\n",
             c.model.card_turnaround_ms, c.model.usb_transfer_ms
         )?;
         let Some(first) = c.flows.first() else {
@@ -843,7 +843,12 @@ impl Report {
         }
         if let Some(s) = &self.size {
             let wasm = s.app.iter().find(|f| f.name.ends_with(".wasm"));
-            if let (Some(w), Some(st)) = (wasm.filter(|w| w.raw > 0), &s.app_wasm_stripped) {
+            let stripped = s.app_wasm_stripped.as_ref();
+            // only worth saying when the custom sections are a real share (the build is not stripped)
+            if let (Some(w), Some(st)) = (
+                wasm,
+                stripped.filter(|st| wasm.is_some_and(|w| w.gzip > st.gzip + 10_000)),
+            ) {
                 lines.push(format!(
                     "Size: the served Wasm carries its `name` and other custom sections; without them it is {} gzip instead \
                      of {} (−{}). `strip = true` in `[profile.wasm-release]` would drop them (panic messages in the console \

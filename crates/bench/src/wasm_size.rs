@@ -257,6 +257,21 @@ impl<'a> Module<'a> {
         out
     }
 
+    /// The share of defined functions that have a name (0 to 1; 0 without functions).
+    pub fn named_share(&self) -> f64 {
+        if self.body_sizes.is_empty() {
+            return 0.0;
+        }
+        let first = u64::from(self.imported_functions);
+        let end = first + self.body_sizes.len() as u64;
+        let named = self
+            .names
+            .keys()
+            .filter(|i| (first..end).contains(&u64::from(**i)))
+            .count();
+        named as f64 / self.body_sizes.len() as f64
+    }
+
     /// Code bytes per crate (the first path segment of each function's name), largest first.
     /// Functions without a name count under `(unnamed)`.
     pub fn code_by_crate(&self) -> Vec<(String, u64)> {
@@ -343,6 +358,7 @@ mod tests {
         let again = Module::parse(&stripped).unwrap();
         assert_eq!(again.body_sizes, [4, 2]);
         assert!(again.names.is_empty());
+        assert_eq!(again.named_share(), 0.0);
     }
 
     #[test]
