@@ -292,9 +292,42 @@ impl<'a> Module<'a> {
     }
 }
 
-/// The crate a demangled Rust function name belongs to: the first path segment, looking inside
-/// `<T as Trait>` and `drop_in_place<T>` at the type that the code is for.
+/// The first path segment of a legacy-mangled Rust symbol (`_ZN` len ident … `E`), with its
+/// `$LT$`-style escapes and `..` path separators decoded; `None` for any other name.
+pub fn legacy_first_segment(name: &str) -> Option<String> {
+    let rest = name.strip_prefix("_ZN")?;
+    let digits = rest.find(|c: char| !c.is_ascii_digit())?;
+    let len: usize = rest.get(..digits)?.parse().ok()?;
+    let segment = rest.get(digits..digits.checked_add(len)?)?;
+    let segment = segment
+        .strip_prefix('_')
+        .filter(|s| s.starts_with('$'))
+        .unwrap_or(segment);
+    let mut out = segment.to_string();
+    for (from, to) in [
+        ("$LT$", "<"),
+        ("$GT$", ">"),
+        ("$u20$", " "),
+        ("$RF$", "&"),
+        ("$BP$", "*"),
+        ("$C$", ","),
+        ("..", "::"),
+    ] {
+        out = out.replace(from, to);
+    }
+    Some(out)
+}
+
+/// The crate a Rust function name belongs to: the first path segment, looking inside
+/// `<T as Trait>` and `drop_in_place<T>` at the type that the code is for. Takes demangled
+/// names (wasm-bindgen's output) and legacy-mangled ones (rustc's).
 pub fn crate_of(name: &str) -> String {
+    if let Some(first) = legacy_first_segment(name) {
+        if first.starts_with('<') {
+            return crate_of(&first);
+        }
+        return first;
+    }
     let mut s = name
         .trim_start_matches(['<', '&', ' '])
         .trim_start_matches("mut ")
@@ -391,5 +424,20 @@ mod tests {
         assert_eq!(crate_of("core::fmt::write"), "core");
         assert_eq!(crate_of("__wbindgen_malloc"), "(other)");
         assert_eq!(crate_of(""), "(other)");
+        assert_eq!(
+            crate_of("_ZN3sim4card11VirtualCard7process17h0123456789abcdefE"),
+            "sim"
+        );
+        assert_eq!(
+            crate_of(
+                "_ZN65_$LT$pki..crl..Crl$u20$as$u20$core..fmt..Debug$GT$3fmt17h0123456789abcdefE"
+            ),
+            "pki"
+        );
+        assert_eq!(
+            crate_of("_ZN4core3ptr52drop_in_place$LT$rsa..key..RsaPrivateKey$GT$17h01E"),
+            "core"
+        );
+        assert_eq!(crate_of("_ZN99short"), "(other)");
     }
 }
