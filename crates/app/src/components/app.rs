@@ -240,9 +240,16 @@ pub fn app() -> Html {
             <NavMenu current={*page} on_navigate={on_navigate.clone()} />
             <main id="main" tabindex="-1" data-page={ page.id() }>
                 <p class="tagline">{ Text::AppTagline.view(*lang) }</p>
+                // On a procedure's page the procedure comes first and the reader panel (where the
+                // card comes from) follows; on the home and card pages the reader leads.
+                if !page.shows_card_panel() {
+                    { flow_page.clone() }
+                }
                 <ReaderPanel webusb={browser::has_webusb()} source={(*source).clone()} notice={(*notice).clone()}
                     {on_persona} {on_connect} {on_demo} />
-                { flow_page }
+                if page.shows_card_panel() {
+                    { flow_page }
+                }
                 // The card panel stays mounted on every page, so the card session it holds
                 // survives navigation; it is shown on the home and card-status pages.
                 <div class="card-panel-slot" hidden={ !page.shows_card_panel() }>
