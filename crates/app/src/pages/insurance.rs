@@ -516,6 +516,46 @@ mod tests {
         assert_eq!(step_of(&RegistrationState::ChooseChannel { channels: vec![], chosen: None }), 2);
     }
 
+    /// The simulator has no face-only persona, so the face-only path is checked here: a card
+    /// whose user-auth PIN answers "no retry counter" reaches R2 with E10 and only the clinic
+    /// reader as a channel.
+    #[test]
+    fn a_face_only_card_is_sent_to_the_clinic_reader() {
+        use crate::pages::card_access::flow_status;
+        use flows::catalogue::situation_of_registration;
+        use flows::date::CivilDate;
+        use flows::insurance::CardCheckReport;
+
+        let today = CivilDate::parse_iso("2026-12-03").unwrap_or_else(|e| panic!("{e}"));
+        let report = CardCheckReport {
+            certificate_valid_until: CivilDate::parse_iso("2029-06-15").unwrap_or_else(|e| panic!("{e}")),
+            pins: vec![(
+                PinRole::UserAuthentication,
+                flow_status(PinStatus::NoRetryCounter, PinRole::UserAuthentication),
+            )],
+        };
+        let step = |state: RegistrationState, action| state.reduce(action, today).unwrap_or_else(|e| panic!("{e}"));
+        let state = step(RegistrationState::BeforeYouStart, RegistrationAction::Start);
+        let state = step(state, RegistrationAction::CardRead(report));
+        // No PIN to test on such a card.
+        assert!(state.clone().reduce(RegistrationAction::RequestPinTest, today).is_err());
+        let state = step(state, RegistrationAction::Continue);
+        assert_eq!(
+            state,
+            RegistrationState::Problems {
+                problems: vec![RegistrationProblem::FaceOnlyCard],
+                channels: vec![Channel::ClinicReader]
+            }
+        );
+        let situation = situation_of_registration(RegistrationProblem::FaceOnlyCard);
+        assert_eq!(situation.code(), "E10");
+        assert_eq!(
+            Message::of(Lang::En, &situation).plain(Lang::En),
+            "This card has no PIN, so it cannot be used on a PC. It works on the face-recognition card readers at clinics."
+        );
+        assert_eq!(status_text(Lang::Ja, FlowPinStatus::NotSet), "暗証番号なし(顔認証マイナンバーカード)");
+    }
+
     #[test]
     fn statuses_read_as_the_card_panel_words() {
         assert_eq!(status_text(Lang::En, FlowPinStatus::Remaining(2)), "2 tries left");
