@@ -859,6 +859,19 @@ impl Report {
                 ));
             }
         }
+        if let Some(s) = &self.size {
+            let wasm = s.app.iter().find(|f| f.name.ends_with(".wasm"));
+            if let (Some(w), Some(opt)) = (wasm, &s.app_wasm_opt) {
+                lines.push(format!(
+                    "wasm-opt -Oz on the served Wasm: {} raw → {}, {} gzip → {} ({:+.1} % of what is downloaded).",
+                    kb(w.raw),
+                    kb(opt.raw),
+                    kb(w.gzip),
+                    kb(opt.gzip),
+                    (opt.gzip as f64 - w.gzip as f64) * 100.0 / w.gzip.max(1) as f64
+                ));
+            }
+        }
         let flow_transfers = |setup: &str| -> u32 {
             self.card
                 .flows
