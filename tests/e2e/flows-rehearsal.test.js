@@ -164,6 +164,15 @@ for (const lang of ['ja', 'en']) {
       assert.equal(await row(page, 'high-cost').textContent(), t.notProvide);
       await axe(page, 'C8 done');
       await screenshot(page, `flows-rehearsal-done-${persona}-${lang}`);
+      // The printed summary is the procedure alone: no navigation, reader panel or buttons.
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.locator('.page-nav').isVisible(), false);
+      assert.equal(await page.locator('.reader-panel').isVisible(), false);
+      assert.equal(await page.getByRole('button', { name: t.next, exact: true }).count(), 0);
+      assert.equal(await page.locator('.page-rehearsal .actions').isVisible(), false);
+      assert.equal(await page.locator('.page-rehearsal .summary').isVisible(), true);
+      if (persona === 'age40') await screenshot(page, `flows-rehearsal-print-${lang}`);
+      await page.emulateMedia({ media: 'screen' });
       await page.close();
     });
   }
