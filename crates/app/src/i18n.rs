@@ -293,7 +293,6 @@ pub enum Text {
     DocFindOut,
     DocInsurerContact,
     DocFreeDial,
-    DocFreeDialHours,
     SitPinLocked,
     SitPinLockedKiosk,
     SitWrongKindFour,
@@ -589,7 +588,6 @@ impl Text {
             Text::DocFindOut => "まず、保険証としての登録と電子証明書の有効期限を確かめてください。カードを読めば、暗証番号なしで有効期限がわかります。",
             Text::DocInsurerContact => "保険者の連絡先は、資格確認書や「資格情報のお知らせ」、勤め先で確かめられます。",
             Text::DocFreeDial => "医療機関でカードが使えなかったときの相談: マイナンバー総合フリーダイヤル",
-            Text::DocFreeDialHours => "平日 9:30〜20:00、土日祝 9:30〜17:30(年末年始を除く)。音声案内で5番を選んでください。",
             Text::SitPinLocked => "ロックされています。お住まいの市区町村の窓口で再設定してください(顔写真付きの本人確認書類が必要です)。",
             Text::SitPinLockedKiosk => "署名用の暗証番号は、コンビニのキオスク端末でも再設定できます。",
             Text::SitWrongKindFour => "ここでは数字4桁の暗証番号です。カードには送っていないので、回数は減っていません。",
@@ -918,9 +916,6 @@ impl Text {
                 "Your insurer's contact details are on the 資格確認書, the 資格情報のお知らせ notice, or ask your employer."
             }
             Text::DocFreeDial => "If the card did not work at the clinic: My Number general free dial",
-            Text::DocFreeDialHours => {
-                "Weekdays 9:30–20:00, weekends and holidays 9:30–17:30 (closed over New Year). Choose 5 in the menu."
-            }
             Text::SitPinLocked => {
                 "The PIN is locked. Have it reset at your municipal office (bring photo ID)."
             }
@@ -1295,9 +1290,6 @@ impl Text {
                 "{保険者|ほけんしゃ}の {連絡先|れんらくさき}は、{資格確認書|しかくかくにんしょ}や 「{資格情報|しかくじょうほう}の お{知|し}らせ」に {書|か}いて あります。"
             }
             Text::DocFreeDial => "{病院|びょういん}で カードが {使|つか}えなかった ときの {相談|そうだん}: マイナンバー {総合|そうごう}フリーダイヤル",
-            Text::DocFreeDialHours => {
-                "{平日|へいじつ} 9:30〜20:00、{土日|どにち}・{祝日|しゅくじつ} 9:30〜17:30({年末年始|ねんまつねんし}は お{休|やす}み)。5{番|ばん}を {選|えら}んで ください。"
-            }
             Text::SitPinLocked => {
                 "ロックされて います。{住|す}んで いる {市役所|しやくしょ}などの {窓口|まどぐち}で {直|なお}して ください({顔写真|かおじゃしん}の ある {身分証明書|みぶんしょうめいしょ}が {必要|ひつよう}です)。"
             }
@@ -1379,6 +1371,26 @@ pub fn age_years(lang: Lang, years: u16) -> String {
         Lang::Ja => format!("{years}歳"),
         Lang::En => format!("{years}"),
         Lang::EasyJa => format!("{years}さい"),
+    }
+}
+
+/// Opening hours of a telephone line and the menu digit to choose (flows.md §1C, §4.1; the
+/// facts come from `flows::facts`).
+pub fn phone_hours(lang: Lang, hours: &flows::facts::Hours, menu: u8) -> String {
+    let ((wd_from, wd_to), (we_from, we_to)) = (hours.weekdays, hours.weekends_and_holidays);
+    match lang {
+        Lang::Ja => format!(
+            "平日 {wd_from}〜{wd_to}、土日祝 {we_from}〜{we_to}{}。音声案内で{menu}番を選んでください。",
+            if hours.closed_over_new_year { "(年末年始を除く)" } else { "" }
+        ),
+        Lang::En => format!(
+            "Weekdays {wd_from}–{wd_to}, weekends and holidays {we_from}–{we_to}{}. Choose {menu} in the menu.",
+            if hours.closed_over_new_year { " (closed over New Year)" } else { "" }
+        ),
+        Lang::EasyJa => format!(
+            "へいじつ {wd_from}〜{wd_to}、どようび・にちようび・しゅくじつ {we_from}〜{we_to}{}。{menu}ばんを えらんで ください。",
+            if hours.closed_over_new_year { "(おしょうがつは おやすみ)" } else { "" }
+        ),
     }
 }
 
@@ -1690,8 +1702,7 @@ mod tests {
         DocFindOut,
         DocInsurerContact,
         DocFreeDial,
-        DocFreeDialHours,
-        SitPinLocked,
+            SitPinLocked,
         SitPinLockedKiosk,
         SitWrongKindFour,
         SitWrongKindPassword,
@@ -1742,7 +1753,8 @@ mod tests {
             }
         }
         // The parameterised texts are written in kana only.
-        for text in [tries_left(Lang::EasyJa, 2), wrong_pin(Lang::EasyJa, 0), wrong_pin(Lang::EasyJa, 1), age_years(Lang::EasyJa, 40)] {
+        let hours = phone_hours(Lang::EasyJa, &flows::facts::MYNUMBER_FREE_DIAL.hours, 5);
+        for text in [tries_left(Lang::EasyJa, 2), wrong_pin(Lang::EasyJa, 0), wrong_pin(Lang::EasyJa, 1), age_years(Lang::EasyJa, 40), hours] {
             assert!(!text.chars().any(ruby::is_kanji), "{text}");
         }
     }
@@ -1767,6 +1779,10 @@ mod tests {
         assert!(!Lang::EasyJa.endonym().contains(Lang::Ja.endonym()));
         assert_eq!(tries_left(Lang::EasyJa, 1), "あと 1かい");
         assert_eq!(age_years(Lang::Ja, 40), "40歳");
+        assert_eq!(
+            phone_hours(Lang::Ja, &flows::facts::MYNUMBER_FREE_DIAL.hours, flows::facts::MENU_INSURANCE_USE),
+            "平日 9:30〜20:00、土日祝 9:30〜17:30(年末年始を除く)。音声案内で5番を選んでください。"
+        );
         assert_eq!(holder_kana_rejected(Lang::En, 'ー'), "“ー” cannot be used in the account holder's kana. Check the corrected suggestion.");
     }
 

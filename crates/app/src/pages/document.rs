@@ -2,13 +2,13 @@
 //! [`flows::document::which_document`] for today's date, shown live as the answers change.
 
 use flows::document::{which_document, Answer, DocumentAdvice, DocumentQuestions, WhyCertificateArrives};
-use flows::facts::MYNUMBER_FREE_DIAL;
+use flows::facts::{MENU_INSURANCE_USE, MYNUMBER_FREE_DIAL};
 use yew::prelude::*;
 
 use super::{today, Page};
 use crate::components::notification::{Notification, Severity};
 use crate::components::radio_group::RadioGroup;
-use crate::i18n::{Lang, Text};
+use crate::i18n::{self, Lang, Text};
 
 /// Props of [`DocumentPage`].
 #[derive(Properties, PartialEq)]
@@ -199,7 +199,7 @@ pub fn document_page(props: &DocumentProps) -> Html {
                 { Text::DocFreeDial.view(lang) }{ " " }
                 <a href={ MYNUMBER_FREE_DIAL.tel_uri } class="tel">{ MYNUMBER_FREE_DIAL.display }</a>
             </p>
-            <p class="field-hint">{ Text::DocFreeDialHours.view(lang) }</p>
+            <p class="field-hint">{ i18n::phone_hours(lang, &MYNUMBER_FREE_DIAL.hours, MENU_INSURANCE_USE) }</p>
         </section>
     }
 }
