@@ -235,7 +235,7 @@ pub fn app() -> Html {
 
     html! {
         <ContextProvider<Lang> context={*lang}>
-            <a class="skip-link" href="#main">{ Text::SkipToContent.get(*lang) }</a>
+            <a class="skip-link" href="#main">{ Text::SkipToContent.view(*lang) }</a>
             <Header on_language={on_language} {demo} />
             <NavMenu current={*page} on_navigate={on_navigate.clone()} />
             <main id="main" tabindex="-1" data-page={ page.id() }>

@@ -195,9 +195,9 @@ pub fn card_panel(props: &CardPanelProps) -> Html {
     let busy = *view == View::Busy;
     html! {
         <section class="panel card-panel" aria-labelledby="card-panel-title">
-            <h2 id="card-panel-title">{ Text::CardPanelTitle.get(lang) }</h2>
+            <h2 id="card-panel-title">{ Text::CardPanelTitle.view(lang) }</h2>
             <button type="button" class="button-primary" onclick={read} disabled={busy}>
-                { Text::ReadCard.get(lang) }
+                { Text::ReadCard.view(lang) }
             </button>
             <div class="card-result" aria-live="polite" aria-busy={ if busy { "true" } else { "false" } }>
                 { match &*view {
@@ -206,7 +206,7 @@ pub fn card_panel(props: &CardPanelProps) -> Html {
                     View::Failed { message, technical } => html! {
                         <div class="notice notice-error" role="alert">
                             <p>{ message }</p>
-                            <details><summary>{ Text::TechnicalDetails.get(lang) }</summary><p class="mono">{ technical }</p></details>
+                            <details><summary>{ Text::TechnicalDetails.view(lang) }</summary><p class="mono">{ technical }</p></details>
                         </div>
                     },
                     View::Ready(overview) => overview_html(lang, overview, open_pin_check.clone()),
@@ -227,43 +227,43 @@ pub fn card_panel(props: &CardPanelProps) -> Html {
 fn overview_html(lang: Lang, overview: &CardOverview, open_pin_check: Callback<MouseEvent>) -> Html {
     html! {
         <>
-            <p class="card-detected" role="status">{ Text::CardDetected.get(lang) }</p>
+            <p class="card-detected" role="status">{ Text::CardDetected.view(lang) }</p>
             <dl class="facts">
-                <dt>{ Text::TokenTypeLabel.get(lang) }</dt>
-                <dd class="token-type">{ token_name(overview.token).get(lang) }</dd>
+                <dt>{ Text::TokenTypeLabel.view(lang) }</dt>
+                <dd class="token-type">{ token_name(overview.token).view(lang) }</dd>
             </dl>
-            <h3>{ Text::PinStatusTitle.get(lang) }</h3>
+            <h3>{ Text::PinStatusTitle.view(lang) }</h3>
             <table class="pin-table">
                 <tbody>
                     { for overview.pins.iter().map(|PinLine { pin, status }| html! {
                         <tr data-pin={ pin_key(*pin) }>
-                            <th scope="row">{ pin_name(*pin).get(lang) }</th>
+                            <th scope="row">{ pin_name(*pin).view(lang) }</th>
                             <td>{ status_text(lang, *status) }</td>
                         </tr>
                     }) }
                 </tbody>
             </table>
-            <h3>{ Text::CertTitle.get(lang) }</h3>
+            <h3>{ Text::CertTitle.view(lang) }</h3>
             { match &overview.certificate {
-                None => html! { <p class="notice notice-info">{ Text::CertNeedsPinPhone.get(lang) }</p> },
+                None => html! { <p class="notice notice-info">{ Text::CertNeedsPinPhone.view(lang) }</p> },
                 Some(certificate) => html! {
                     <>
                         <dl class="facts certificate">
-                            <dt>{ Text::CertSerial.get(lang) }</dt><dd class="mono">{ &certificate.serial_hex }</dd>
-                            <dt>{ Text::CertValidFrom.get(lang) }</dt><dd>{ &certificate.valid_from }</dd>
-                            <dt>{ Text::CertValidUntil.get(lang) }</dt><dd>{ &certificate.valid_until }</dd>
-                            <dt>{ Text::CertIssuer.get(lang) }</dt><dd class="mono">{ &certificate.issuer }</dd>
+                            <dt>{ Text::CertSerial.view(lang) }</dt><dd class="mono">{ &certificate.serial_hex }</dd>
+                            <dt>{ Text::CertValidFrom.view(lang) }</dt><dd>{ &certificate.valid_from }</dd>
+                            <dt>{ Text::CertValidUntil.view(lang) }</dt><dd>{ &certificate.valid_until }</dd>
+                            <dt>{ Text::CertIssuer.view(lang) }</dt><dd class="mono">{ &certificate.issuer }</dd>
                         </dl>
                         { verdict_html(lang, &certificate.verdict) }
                         if certificate.test_hierarchy {
-                            <p class="notice notice-info">{ Text::CertTestHierarchy.get(lang) }</p>
+                            <p class="notice notice-info">{ Text::CertTestHierarchy.view(lang) }</p>
                         }
                     </>
                 },
             } }
-            <button type="button" class="button-secondary" onclick={open_pin_check}>{ Text::TestAuthPin.get(lang) }</button>
+            <button type="button" class="button-secondary" onclick={open_pin_check}>{ Text::TestAuthPin.view(lang) }</button>
             <details class="technical">
-                <summary>{ Text::TechnicalDetails.get(lang) }</summary>
+                <summary>{ Text::TechnicalDetails.view(lang) }</summary>
                 <TraceView entries={overview.trace.clone()} />
             </details>
         </>
@@ -274,7 +274,7 @@ fn progress_html(lang: Lang, progress: ReadProgress) -> Html {
     let shown = progress.total.map(|total| (progress.bytes.min(total), total));
     html! {
         <div class="progress" role="status">
-            <p>{ Text::Reading.get(lang) }</p>
+            <p>{ Text::Reading.view(lang) }</p>
             if let Some((done, total)) = shown {
                 <progress max={total.to_string()} value={done.to_string()} aria-label={ Text::Reading.get(lang) }></progress>
                 <span class="progress-bytes">{ " " }{ i18n::bytes_read(lang, done, total) }</span>
@@ -292,10 +292,10 @@ fn verdict_html(lang: Lang, verdict: &TrustVerdict) -> Html {
     };
     html! {
         <div class={class}>
-            <p>{ text.get(lang) }</p>
-            <p>{ Text::CertRevocationNotChecked.get(lang) }</p>
+            <p>{ text.view(lang) }</p>
+            <p>{ Text::CertRevocationNotChecked.view(lang) }</p>
             if !verdict.reasons.is_empty() {
-                <details><summary>{ Text::TechnicalDetails.get(lang) }</summary>
+                <details><summary>{ Text::TechnicalDetails.view(lang) }</summary>
                     <ul class="mono">{ for verdict.reasons.iter().map(|r| html! { <li>{ r }</li> }) }</ul>
                 </details>
             }

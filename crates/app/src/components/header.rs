@@ -21,9 +21,9 @@ pub fn header(props: &HeaderProps) -> Html {
     html! {
         <header class="site-header">
             <h1 class="site-title">
-                { Text::AppName.get(lang) }
+                { Text::AppName.view(lang) }
                 if props.demo {
-                    { " " }<span class="badge badge-demo">{ Text::DemoBadge.get(lang) }</span>
+                    { " " }<span class="badge badge-demo">{ Text::DemoBadge.view(lang) }</span>
                 }
             </h1>
             <LanguageSwitch on_change={props.on_language.clone()} />

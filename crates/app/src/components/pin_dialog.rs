@@ -131,21 +131,21 @@ pub fn pin_dialog(props: &PinDialogProps) -> Html {
     html! {
         <dialog ref={dialog} class="dialog" aria-labelledby="pin-dialog-title"
                 aria-describedby="pin-dialog-tries" {oncancel}>
-                <h2 id="pin-dialog-title">{ Text::PinDialogTitle.get(lang) }</h2>
-                <p class="pin-name">{ super::card_panel::pin_name(props.pin).get(lang) }</p>
+                <h2 id="pin-dialog-title">{ Text::PinDialogTitle.view(lang) }</h2>
+                <p class="pin-name">{ super::card_panel::pin_name(props.pin).view(lang) }</p>
                 <p id="pin-dialog-tries" class="pin-tries">{ tries_line }</p>
                 if blocked {
-                    <p class="notice notice-error" role="alert">{ Text::PinBlockedNoEntry.get(lang) }</p>
+                    <p class="notice notice-error" role="alert">{ Text::PinBlockedNoEntry.view(lang) }</p>
                     <div class="dialog-actions">
-                        <button type="button" class="button-secondary" onclick={cancel}>{ Text::PinCancel.get(lang) }</button>
+                        <button type="button" class="button-secondary" onclick={cancel}>{ Text::PinCancel.view(lang) }</button>
                     </div>
                 } else {
                     <form {onsubmit} autocomplete="off" novalidate=true>
                         if last_try {
-                            <p class="notice notice-warning" role="alert">{ Text::PinLastTryWarning.get(lang) }</p>
+                            <p class="notice notice-warning" role="alert">{ Text::PinLastTryWarning.view(lang) }</p>
                         }
-                        <label for="pin-input" class="field-label">{ Text::PinInputLabel.get(lang) }</label>
-                        <p id="pin-hint" class="field-hint">{ hint(props.pin).get(lang) }</p>
+                        <label for="pin-input" class="field-label">{ Text::PinInputLabel.view(lang) }</label>
+                        <p id="pin-hint" class="field-hint">{ hint(props.pin).view(lang) }</p>
                         <input id="pin-input" ref={input} type="password" autocomplete="off"
                                inputmode={ if numeric { "numeric" } else { "text" } }
                                autocapitalize="characters" spellcheck="false"
@@ -153,17 +153,17 @@ pub fn pin_dialog(props: &PinDialogProps) -> Html {
                                aria-invalid={ if *format_problem { "true" } else { "false" } }
                                maxlength={ if numeric { "4" } else { "16" } } />
                         if *format_problem {
-                            <p id="pin-format-error" class="field-error" role="alert">{ format_error(props.pin).get(lang) }</p>
+                            <p id="pin-format-error" class="field-error" role="alert">{ format_error(props.pin).view(lang) }</p>
                         }
                         if last_try {
                             <label class="checkbox">
                                 <input ref={confirm} type="checkbox" required=true />
-                                { Text::PinConfirmLastTry.get(lang) }
+                                { Text::PinConfirmLastTry.view(lang) }
                             </label>
                         }
                         <div class="dialog-actions">
-                            <button type="submit" class="button-primary">{ Text::PinSubmit.get(lang) }</button>
-                            <button type="button" class="button-secondary" onclick={cancel}>{ Text::PinCancel.get(lang) }</button>
+                            <button type="submit" class="button-primary">{ Text::PinSubmit.view(lang) }</button>
+                            <button type="button" class="button-secondary" onclick={cancel}>{ Text::PinCancel.view(lang) }</button>
                         </div>
                     </form>
                 }

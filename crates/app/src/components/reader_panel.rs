@@ -96,55 +96,55 @@ pub fn reader_panel(props: &ReaderPanelProps) -> Html {
     let connecting = props.source == Source::Connecting;
 
     let status = match &props.source {
-        Source::Demo { .. } => html! { <p class="reader-status" role="status">{ Text::ReaderNoneConnected.get(lang) }</p> },
-        Source::Connecting => html! { <p class="reader-status" role="status">{ Text::ReaderConnecting.get(lang) }</p> },
+        Source::Demo { .. } => html! { <p class="reader-status" role="status">{ Text::ReaderNoneConnected.view(lang) }</p> },
+        Source::Connecting => html! { <p class="reader-status" role="status">{ Text::ReaderConnecting.view(lang) }</p> },
         Source::Reader(reader) | Source::ReaderLost(reader) => html! {
             <dl class="facts reader-connected">
-                <dt>{ Text::ReaderConnectedLabel.get(lang) }</dt>
+                <dt>{ Text::ReaderConnectedLabel.view(lang) }</dt>
                 <dd class="reader-name">{ format!("{} ({})", reader.name, reader.ids) }</dd>
-                <dt>{ Text::ReaderHowLabel.get(lang) }</dt>
-                <dd>{ driver_text(reader.driver).get(lang) }</dd>
+                <dt>{ Text::ReaderHowLabel.view(lang) }</dt>
+                <dd>{ driver_text(reader.driver).view(lang) }</dd>
             </dl>
         },
     };
 
     html! {
         <section class="panel reader-panel" aria-labelledby="reader-panel-title">
-            <h2 id="reader-panel-title">{ Text::ReaderPanelTitle.get(lang) }</h2>
+            <h2 id="reader-panel-title">{ Text::ReaderPanelTitle.view(lang) }</h2>
             { status }
             if let Some(notice) = &props.notice {
                 <div class="notice notice-warning reader-notice" role="alert">
-                    <p>{ notice.text.get(lang) }</p>
+                    <p>{ notice.text.view(lang) }</p>
                     if !notice.technical.is_empty() {
-                        <details><summary>{ Text::TechnicalDetails.get(lang) }</summary><p class="mono">{ &notice.technical }</p></details>
+                        <details><summary>{ Text::TechnicalDetails.view(lang) }</summary><p class="mono">{ &notice.technical }</p></details>
                     }
                 </div>
             }
-            <p class="reader-support">{ support.get(lang) }</p>
-            <p class="reader-which">{ Text::ReaderWhichWork.get(lang) }</p>
+            <p class="reader-support">{ support.view(lang) }</p>
+            <p class="reader-which">{ Text::ReaderWhichWork.view(lang) }</p>
             <div class="reader-actions">
                 <button type="button" class="button-secondary" onclick={connect} disabled={!props.webusb || connecting}>
-                    { Text::ConnectReader.get(lang) }
+                    { Text::ConnectReader.view(lang) }
                 </button>
                 if !matches!(props.source, Source::Demo { .. }) {
-                    <button type="button" class="button-secondary" onclick={demo}>{ Text::BackToDemo.get(lang) }</button>
+                    <button type="button" class="button-secondary" onclick={demo}>{ Text::BackToDemo.view(lang) }</button>
                 }
             </div>
             if let Source::Demo { persona } = &props.source {
                 <div class="demo-box">
-                    <p><span class="badge badge-demo">{ Text::DemoBadge.get(lang) }</span>{ " " }{ Text::DemoExplanation.get(lang) }</p>
-                    <label for="persona-picker" class="field-label">{ Text::DemoPersonaLabel.get(lang) }</label>
+                    <p><span class="badge badge-demo">{ Text::DemoBadge.view(lang) }</span>{ " " }{ Text::DemoExplanation.view(lang) }</p>
+                    <label for="persona-picker" class="field-label">{ Text::DemoPersonaLabel.view(lang) }</label>
                     <select id="persona-picker" {onchange}>
                         { for DEMO_PERSONAS.iter().map(|(id, label)| html! {
-                            <option value={*id} selected={persona.as_str() == *id}>{ label.get(lang) }</option>
+                            <option value={*id} selected={persona.as_str() == *id}>{ label.view(lang) }</option>
                         }) }
                     </select>
                 </div>
             }
             <details class="setup-help">
-                <summary>{ Text::SetupHelpTitle.get(lang) }</summary>
-                <p>{ Text::SetupHelpLinux.get(lang) }</p>
-                <p>{ Text::SetupHelpWindows.get(lang) }</p>
+                <summary>{ Text::SetupHelpTitle.view(lang) }</summary>
+                <p>{ Text::SetupHelpLinux.view(lang) }</p>
+                <p>{ Text::SetupHelpWindows.view(lang) }</p>
             </details>
         </section>
     }
