@@ -5,6 +5,8 @@
 //! cargo xtask test             every test: native, Wasm in headless Chromium, browser end-to-end, fuzz smoke
 //! cargo xtask setup            only install the tools the other commands need
 //! cargo xtask fuzz [T] [SECS]  run one libFuzzer target (or all) for SECS seconds each (default 60)
+//! cargo xtask bench            measure (APDUs, USB transfers, modeled time, size, first render,
+//!                              verify and CRL speed) and rewrite docs/BENCHMARKS.md
 //! ```
 //!
 //! Each command first installs what is missing — idempotently, checking versions, and saying what it
@@ -53,7 +55,9 @@ fn print_help() {
          test             run every test: native cargo test, Wasm tests in headless Chromium, the browser\n\
          \x20                end-to-end tests in tests/, and a short run of every fuzz target\n\
          setup            install the tools the other commands need (also done by serve and test)\n\
-         fuzz [T] [SECS]  run fuzz target T (default: all) for SECS seconds each (default 60)\n\n\
+         fuzz [T] [SECS]  run fuzz target T (default: all) for SECS seconds each (default 60)\n\
+         bench            measure APDUs, USB transfers, modeled card time, Wasm size, first render,\n\
+         \x20                verify and CRL speed; rewrite docs/BENCHMARKS.md and docs/benchmarks.json\n\n\
          Tools are cached in {} (set MYNAWEB_CACHE to move it).",
         tools::cache_dir().display()
     );

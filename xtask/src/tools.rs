@@ -63,7 +63,7 @@ pub fn fuzz_targets() -> Result<Vec<String>, String> {
 enum WasmRoute {
     /// The rustup toolchain has the wasm32 standard library.
     Rustup,
-    /// Debian's rustc-web builds `std` for wasm32 from source (see ../shared/TOOLCHAIN.md).
+    /// Debian's rustc-web builds `std` for wasm32 from source (see docs/toolchain.md).
     DebianBuildStd,
 }
 
@@ -314,7 +314,7 @@ fn ensure_wasm_target() -> Result<WasmRoute, String> {
     {
         return Ok(WasmRoute::Rustup);
     }
-    println!("xtask: rustup could not add wasm32; using Debian's rustc-web with build-std (../shared/TOOLCHAIN.md)");
+    println!("xtask: rustup could not add wasm32; using Debian's rustc-web with build-std (docs/toolchain.md)");
     let debian_ready = Path::new("/usr/bin/cargo").exists()
         && Path::new("/usr/lib/rustlib/src/rust/library").is_dir()
         && Path::new("/usr/bin/wasm-ld-22").exists();
