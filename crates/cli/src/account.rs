@@ -19,7 +19,7 @@ use std::process::ExitCode;
 use clap::{Args, Subcommand};
 use flows::account::{
     check_account, check_yucho, to_zengin, AccountInput, AccountNote, AccountProblem, BankCode,
-    BankDirectory, BankEntry, BranchCode, BranchEntry, BranchLookup, CheckPurpose, KanaError,
+    BankDirectory, BankEntry, BranchCode, BranchEntry, CheckPurpose, KanaError,
     MemoryDirectory,
 };
 use serde_json::{json, Value};

@@ -73,6 +73,8 @@ fn product_name(model: ReaderModel) -> &'static str {
 }
 
 /// Outcome of a transfer, as the JS layer turns it into a WebUSB result or exception.
+// wasm-bindgen generates undocumented items for string enums.
+#[allow(missing_docs)]
 #[wasm_bindgen]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TransferStatus {
