@@ -464,7 +464,7 @@ mod tests {
                 BankCode::parse("0001").unwrap(),
                 BranchCode::parse("001").unwrap()
             ),
-            BranchLookup::NotLoaded
+            flows::account::BranchLookup::NotLoaded
         );
         std::fs::remove_dir_all(&dir).unwrap();
     }

@@ -72,21 +72,33 @@ fn product_name(model: ReaderModel) -> &'static str {
     }
 }
 
-/// Outcome of a transfer, as the JS layer turns it into a WebUSB result or exception.
-// wasm-bindgen generates undocumented items for string enums.
-#[allow(missing_docs)]
-#[wasm_bindgen]
+/// Outcome of a transfer, as the JS layer turns it into a WebUSB result or exception. JavaScript
+/// sees it as the string of [`TransferStatus::as_str`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TransferStatus {
     /// Done.
-    Ok = "ok",
+    Ok,
     /// The endpoint stalled.
-    Stall = "stall",
+    Stall,
     /// The reader is unplugged.
-    Disconnected = "disconnected",
+    Disconnected,
     /// Nothing to read yet (the JS layer polls again).
-    Pending = "pending",
+    Pending,
 }
+
+impl TransferStatus {
+    /// `"ok"`, `"stall"`, `"disconnected"` or `"pending"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TransferStatus::Ok => "ok",
+            TransferStatus::Stall => "stall",
+            TransferStatus::Disconnected => "disconnected",
+            TransferStatus::Pending => "pending",
+        }
+    }
+}
+
+
 
 /// One virtual reader with a virtual card in it.
 #[wasm_bindgen]
@@ -170,7 +182,11 @@ impl FakeReader {
 
     /// One bulk OUT transfer.
     #[wasm_bindgen(js_name = transferOut)]
-    pub fn transfer_out(&mut self, endpoint: u8, data: &[u8]) -> TransferStatus {
+    pub fn transfer_out(&mut self, endpoint: u8, data: &[u8]) -> String {
+        self.transfer_out_status(endpoint, data).as_str().to_owned()
+    }
+
+    fn transfer_out_status(&mut self, endpoint: u8, data: &[u8]) -> TransferStatus {
         let result = with_reader!(&mut self.reader, r => run_now(r.bulk_out(endpoint, data)));
         match result {
             Some(Ok(())) => TransferStatus::Ok,
@@ -182,7 +198,11 @@ impl FakeReader {
 
     /// One bulk or interrupt IN transfer; the data is then in [`last_in`](Self::last_in).
     #[wasm_bindgen(js_name = transferIn)]
-    pub fn transfer_in(&mut self, endpoint: u8, length: u32) -> TransferStatus {
+    pub fn transfer_in(&mut self, endpoint: u8, length: u32) -> String {
+        self.transfer_in_status(endpoint, length).as_str().to_owned()
+    }
+
+    fn transfer_in_status(&mut self, endpoint: u8, length: u32) -> TransferStatus {
         let length = usize::try_from(length).unwrap_or(usize::MAX);
         let result = with_reader!(&mut self.reader, r => run_now(r.bulk_in(endpoint, length, 0)));
         self.finish_in(result)
@@ -190,7 +210,11 @@ impl FakeReader {
 
     /// GET_DESCRIPTOR and other control transfers from the device (data in `last_in`).
     #[wasm_bindgen(js_name = controlIn)]
-    pub fn control_in(&mut self, request_type: &str, recipient: &str, request: u8, value: u16, index: u16, length: u16) -> TransferStatus {
+    pub fn control_in(&mut self, request_type: &str, recipient: &str, request: u8, value: u16, index: u16, length: u16) -> String {
+        self.control_in_status(request_type, recipient, request, value, index, length).as_str().to_owned()
+    }
+
+    fn control_in_status(&mut self, request_type: &str, recipient: &str, request: u8, value: u16, index: u16, length: u16) -> TransferStatus {
         let setup = ControlSetup {
             control_type: match request_type {
                 "class" => ControlType::Class,
@@ -304,12 +328,12 @@ mod tests {
     #[test]
     fn the_configuration_descriptor_comes_from_get_descriptor() {
         let mut reader = FakeReader::new("scr3310-nttcom", "standard").unwrap();
-        assert_eq!(reader.control_in("standard", "device", 6, 0x0200, 0, 9), TransferStatus::Ok);
+        assert_eq!(reader.control_in_status("standard", "device", 6, 0x0200, 0, 9), TransferStatus::Ok);
         let head = reader.last_in();
         assert_eq!(head.len(), 9);
         assert_eq!(head[1], 2, "a configuration descriptor");
         let total = u16::from_le_bytes([head[2], head[3]]);
-        assert_eq!(reader.control_in("standard", "device", 6, 0x0200, 0, total), TransferStatus::Ok);
+        assert_eq!(reader.control_in_status("standard", "device", 6, 0x0200, 0, total), TransferStatus::Ok);
         let all = reader::descriptors::parse_descriptors(&reader.last_in()).unwrap();
         assert_eq!(all.interfaces.len(), 1);
         assert_eq!(all.interfaces[0].class, 0xFF);
@@ -320,12 +344,12 @@ mod tests {
     fn a_ccid_reader_answers_get_slot_status() {
         let mut reader = FakeReader::new("acr39u", "standard").unwrap();
         let get_slot_status = [0x65, 0, 0, 0, 0, 0, 7, 0, 0, 0];
-        assert_eq!(reader.transfer_out(0x02, &get_slot_status), TransferStatus::Ok);
-        assert_eq!(reader.transfer_in(0x82, 64), TransferStatus::Ok);
+        assert_eq!(reader.transfer_out_status(0x02, &get_slot_status), TransferStatus::Ok);
+        assert_eq!(reader.transfer_in_status(0x82, 64), TransferStatus::Ok);
         let answer = reader.last_in();
         assert_eq!(answer[0], 0x81, "RDR_to_PC_SlotStatus");
         assert_eq!(answer[6], 7, "bSeq echoed");
-        assert_eq!(reader.transfer_in(0x82, 64), TransferStatus::Pending);
+        assert_eq!(reader.transfer_in_status(0x82, 64), TransferStatus::Pending);
     }
 
     #[test]
@@ -333,10 +357,10 @@ mod tests {
         let mut reader = FakeReader::new("acr39u", "standard").unwrap();
         reader.schedule_fault(1, "unplug").unwrap();
         let get_slot_status = [0x65, 0, 0, 0, 0, 0, 1, 0, 0, 0];
-        assert_eq!(reader.transfer_out(0x02, &get_slot_status), TransferStatus::Disconnected);
-        assert_eq!(reader.transfer_in(0x82, 64), TransferStatus::Disconnected);
+        assert_eq!(reader.transfer_out_status(0x02, &get_slot_status), TransferStatus::Disconnected);
+        assert_eq!(reader.transfer_in_status(0x82, 64), TransferStatus::Disconnected);
         reader.replug();
-        assert_eq!(reader.transfer_out(0x02, &get_slot_status), TransferStatus::Ok);
+        assert_eq!(reader.transfer_out_status(0x02, &get_slot_status), TransferStatus::Ok);
     }
 
     #[test]
