@@ -1,4 +1,5 @@
-// Insurance-use registration pre-check (flows.md §1A) in demo mode, in Japanese and English:
+// Insurance-use registration pre-check (flows.md §1A), in demo mode and on the virtual RC-S300
+// behind the fake WebUSB (every APDU through the real RC-S300 driver), in Japanese and English:
 // a valid card, an expired certificate, a blocked PIN, a wrong PIN with the tries left, and the
 // last-try confirmation. axe-core runs on every screen; a distinctive PIN typed in the test is
 // searched for in the DOM, web storage, the URL and the console.
@@ -24,15 +25,33 @@ after(async () => {
 const TODAY = new Date('2026-12-03T10:00:00+09:00');
 const LANG_BUTTON = { ja: '日本語', en: 'English' };
 
-async function openFlow(persona, lang) {
-  const page = await browser.context.newPage();
+const CONNECT = { ja: 'カードリーダーを接続', en: 'Connect a card reader' };
+const suffix = (via) => (via === 'demo' ? '' : `-${via}`);
+
+/** Opens the flow with `persona`'s card: the demo card, or in a virtual reader (`via` = 'rcs300'). */
+async function openFlow(persona, lang, via = 'demo') {
+  const own = via === 'demo' ? null : await launchBrowser({ fakeUsb: [{ model: via, persona }] });
+  const page = await (own ?? browser).context.newPage();
+  if (own) {
+    const closePage = page.close.bind(page);
+    page.close = async () => {
+      await closePage();
+      await own.close();
+    };
+  }
   const consoleLines = [];
   page.on('console', (msg) => consoleLines.push(msg.text()));
   await page.clock.setFixedTime(TODAY);
   await page.goto(server.url);
   await page.getByRole('heading', { level: 1 }).waitFor();
   if (lang !== 'ja') await page.getByRole('button', { name: LANG_BUTTON[lang], exact: true }).click();
-  await page.locator('#persona-picker').selectOption(persona);
+  if (own) {
+    await page.evaluate(() => globalThis.fakeWebUsb.ready);
+    await page.getByRole('button', { name: CONNECT[lang] }).click();
+    await page.locator('.reader-name', { hasText: 'Sony RC-S300' }).waitFor();
+  } else {
+    await page.locator('#persona-picker').selectOption(persona);
+  }
   await page.locator('.page-nav button[data-page="insurance"]').click();
   await page.locator('.page-insurance').waitFor();
   return { page, consoleLines };
@@ -109,13 +128,14 @@ const T = {
 
 const authRow = (page) => page.locator('.page-insurance tr[data-role="UserAuthentication"] td');
 
-for (const lang of ['ja', 'en']) {
+for (const [via, lang] of [['demo', 'ja'], ['demo', 'en'], ['rcs300', 'ja'], ['rcs300', 'en']]) {
   const t = T[lang];
+  const on = via === 'demo' ? '' : `, ${via}`;
 
-  test(`valid card: pre-check, channel, hand-off (${lang})`, async () => {
-    const { page } = await openFlow('standard', lang);
+  test(`valid card: pre-check, channel, hand-off (${lang}${on})`, async () => {
+    const { page } = await openFlow('standard', lang, via);
     await axe(page, 'R0 before you start');
-    await screenshot(page, `flows-insurance-start-${lang}`);
+    await screenshot(page, `flows-insurance-start-${lang}${suffix(via)}`);
     await page.getByRole('button', { name: t.check }).click();
     await page.locator('.page-insurance .cert-valid-until').waitFor();
     assert.equal(await page.locator('.page-insurance .cert-valid-until').textContent(), t.validUntil.standard);
@@ -123,7 +143,7 @@ for (const lang of ['ja', 'en']) {
     await page.getByText(t.noProblems).waitFor();
     assert.equal(await page.locator('.step-indicator [aria-current="step"]').count(), 1);
     await axe(page, 'R1 card checked');
-    await screenshot(page, `flows-insurance-checked-${lang}`);
+    await screenshot(page, `flows-insurance-checked-${lang}${suffix(via)}`);
 
     await page.getByRole('button', { name: t.next, exact: true }).click();
     // Keyboard: the radio group is reachable and Space picks an option.
@@ -137,12 +157,12 @@ for (const lang of ['ja', 'en']) {
     await page.getByText(t.reminder, { exact: false }).first().waitFor();
     assert.equal(await page.locator('.step-indicator [aria-current="step"] .step-number').textContent(), '4');
     await axe(page, 'R4 done');
-    await screenshot(page, `flows-insurance-done-${lang}`);
+    await screenshot(page, `flows-insurance-done-${lang}${suffix(via)}`);
     await page.close();
   });
 
-  test(`expired certificate: renewal help, no channel (${lang})`, async () => {
-    const { page } = await openFlow('expired-auth', lang);
+  test(`expired certificate: renewal help, no channel (${lang}${on})`, async () => {
+    const { page } = await openFlow('expired-auth', lang, via);
     await page.getByRole('button', { name: t.check }).click();
     await page.locator('.page-insurance .cert-valid-until').waitFor();
     assert.equal(await page.locator('.page-insurance .cert-valid-until').textContent(), t.validUntil.expired);
@@ -153,15 +173,15 @@ for (const lang of ['ja', 'en']) {
     assert.equal(await page.getByRole('button', { name: t.next, exact: true }).count(), 0);
     await page.getByRole('button', { name: t.restart }).waitFor();
     await axe(page, 'R2 expired');
-    await screenshot(page, `flows-insurance-expired-${lang}`);
+    await screenshot(page, `flows-insurance-expired-${lang}${suffix(via)}`);
     // Until the certificate is renewed, the clinic needs another document: §1C is one press away.
     await page.locator('.page-insurance').getByRole('button', { name: t.whichDocument }).click();
     await page.locator('main[data-page="document"]').waitFor();
     await page.close();
   });
 
-  test(`blocked PIN: municipal window, no PIN test (${lang})`, async () => {
-    const { page } = await openFlow('auth-blocked', lang);
+  test(`blocked PIN: municipal window, no PIN test (${lang}${on})`, async () => {
+    const { page } = await openFlow('auth-blocked', lang, via);
     await page.getByRole('button', { name: t.check }).click();
     await authRow(page).waitFor();
     assert.equal(await authRow(page).textContent(), t.blockedRow);
@@ -172,12 +192,12 @@ for (const lang of ['ja', 'en']) {
     await help.waitFor();
     assert.equal((await help.textContent()).trim(), t.locked);
     await axe(page, 'R2 blocked');
-    await screenshot(page, `flows-insurance-blocked-${lang}`);
+    await screenshot(page, `flows-insurance-blocked-${lang}${suffix(via)}`);
     await page.close();
   });
 
-  test(`PIN test: tries first, a wrong PIN shows the tries left, nothing leaks (${lang})`, async () => {
-    const { page, consoleLines } = await openFlow('standard', lang);
+  test(`PIN test: tries first, a wrong PIN shows the tries left, nothing leaks (${lang}${on})`, async () => {
+    const { page, consoleLines } = await openFlow('standard', lang, via);
     await page.getByRole('button', { name: t.check }).click();
     await page.getByRole('button', { name: t.testPin }).click();
     // The tries left are shown before anything can be typed.
@@ -196,13 +216,13 @@ for (const lang of ['ja', 'en']) {
     await page.locator('[data-situation="pin-test-wrong"]', { hasText: t.wrong2 }).waitFor();
     assert.equal(await authRow(page).textContent(), lang === 'ja' ? '残り2回' : '2 tries left');
     await axe(page, 'R1 PIN wrong');
-    await screenshot(page, `flows-insurance-wrong-pin-${lang}`);
+    await screenshot(page, `flows-insurance-wrong-pin-${lang}${suffix(via)}`);
     await assertNoLeak(page, consoleLines, distinctive);
     await page.close();
   });
 
-  test(`last try: nothing is sent without the confirmation, then the lock is explained (${lang})`, async () => {
-    const { page, consoleLines } = await openFlow('auth-one-try', lang);
+  test(`last try: nothing is sent without the confirmation, then the lock is explained (${lang}${on})`, async () => {
+    const { page, consoleLines } = await openFlow('auth-one-try', lang, via);
     await page.getByRole('button', { name: t.check }).click();
     await authRow(page).waitFor();
     assert.equal(await authRow(page).textContent(), t.tries1);
@@ -212,7 +232,7 @@ for (const lang of ['ja', 'en']) {
     const dialog = page.getByRole('dialog');
     await dialog.getByText(t.lastTry).waitFor();
     await axe(page, 'R1 last-try dialog');
-    await screenshot(page, `flows-insurance-last-try-${lang}`);
+    await screenshot(page, `flows-insurance-last-try-${lang}${suffix(via)}`);
     const distinctive = '9517';
     await page.locator('#pin-input').fill(distinctive);
     await dialog.getByRole('button', { name: t.submit, exact: true }).click();

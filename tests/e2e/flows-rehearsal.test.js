@@ -23,15 +23,33 @@ after(async () => {
 const TODAY = new Date('2026-12-03T10:00:00+09:00');
 const LANG_BUTTON = { ja: '日本語', en: 'English' };
 
-async function openFlow(persona, lang) {
-  const page = await browser.context.newPage();
+const CONNECT = { ja: 'カードリーダーを接続', en: 'Connect a card reader' };
+const suffix = (via) => (via === 'demo' ? '' : `-${via}`);
+
+/** Opens the flow with `persona`'s card: the demo card, or in a virtual reader (`via` = 'rcs300'). */
+async function openFlow(persona, lang, via = 'demo') {
+  const own = via === 'demo' ? null : await launchBrowser({ fakeUsb: [{ model: via, persona }] });
+  const page = await (own ?? browser).context.newPage();
+  if (own) {
+    const closePage = page.close.bind(page);
+    page.close = async () => {
+      await closePage();
+      await own.close();
+    };
+  }
   const consoleLines = [];
   page.on('console', (msg) => consoleLines.push(msg.text()));
   await page.clock.setFixedTime(TODAY);
   await page.goto(server.url);
   await page.getByRole('heading', { level: 1 }).waitFor();
   if (lang !== 'ja') await page.getByRole('button', { name: LANG_BUTTON[lang], exact: true }).click();
-  await page.locator('#persona-picker').selectOption(persona);
+  if (own) {
+    await page.evaluate(() => globalThis.fakeWebUsb.ready);
+    await page.getByRole('button', { name: CONNECT[lang] }).click();
+    await page.locator('.reader-name', { hasText: 'Sony RC-S300' }).waitFor();
+  } else {
+    await page.locator('#persona-picker').selectOption(persona);
+  }
   await page.locator('.page-nav button[data-page="rehearsal"]').click();
   await page.locator('.page-rehearsal').waitFor();
   return { page, consoleLines };
@@ -102,9 +120,10 @@ const row = (page, key) => page.locator(`.page-rehearsal dd[data-row="${key}"]`)
 
 for (const lang of ['ja', 'en']) {
   const t = T[lang];
-  for (const persona of ['age39', 'age40']) {
-    test(`rehearsal with the card, ${persona}: consent ② ${persona === 'age40' ? 'asked' : 'not asked'} (${lang})`, async () => {
-      const { page } = await openFlow(persona, lang);
+  for (const [persona, via] of [['age39', 'demo'], ['age40', 'demo'], ['age39', 'rcs300'], ['age40', 'rcs300']]) {
+    const on = via === 'demo' ? '' : `, ${via}`;
+    test(`rehearsal with the card, ${persona}: consent ② ${persona === 'age40' ? 'asked' : 'not asked'} (${lang}${on})`, async () => {
+      const { page } = await openFlow(persona, lang, via);
       await axe(page, 'C1 place the card');
       await page.getByRole('button', { name: t.read, exact: true }).click();
 
@@ -117,7 +136,7 @@ for (const lang of ['ja', 'en']) {
       await page.keyboard.press('Enter');
       await page.locator('[data-situation="face-explained"]', { hasText: t.faceExplain }).waitFor();
       await axe(page, 'C2 identity');
-      if (persona === 'age39') await screenshot(page, `flows-rehearsal-identity-${lang}`);
+      if (persona === 'age39') await screenshot(page, `flows-rehearsal-identity-${lang}${suffix(via)}`);
       await page.getByRole('button', { name: t.pinChoice, exact: true }).click();
 
       // C3: the tries are shown before the dialog; the PIN goes to the card.
@@ -145,7 +164,7 @@ for (const lang of ['ja', 'en']) {
         // C6: 40 on the visit day → consent ② (metabolic checkups).
         await page.getByRole('heading', { name: t.checkupTitle }).waitFor();
         await axe(page, 'C6 consent 2');
-        await screenshot(page, `flows-rehearsal-consent2-${lang}`);
+        await screenshot(page, `flows-rehearsal-consent2-${lang}${suffix(via)}`);
         await page.getByRole('button', { name: t.agree, exact: true }).click();
       }
       // C7: information, with the seed-style question behind a switch.
@@ -163,7 +182,7 @@ for (const lang of ['ja', 'en']) {
       assert.equal(await row(page, 'checkup').textContent(), t.checkup[persona]);
       assert.equal(await row(page, 'high-cost').textContent(), t.notProvide);
       await axe(page, 'C8 done');
-      await screenshot(page, `flows-rehearsal-done-${persona}-${lang}`);
+      await screenshot(page, `flows-rehearsal-done-${persona}-${lang}${suffix(via)}`);
       // The printed summary is the procedure alone: no navigation, reader panel or buttons.
       await page.emulateMedia({ media: 'print' });
       assert.equal(await page.locator('.page-nav').isVisible(), false);
@@ -171,7 +190,7 @@ for (const lang of ['ja', 'en']) {
       assert.equal(await page.getByRole('button', { name: t.next, exact: true }).count(), 0);
       assert.equal(await page.locator('.page-rehearsal .actions').isVisible(), false);
       assert.equal(await page.locator('.page-rehearsal .summary').isVisible(), true);
-      if (persona === 'age40') await screenshot(page, `flows-rehearsal-print-${lang}`);
+      if (persona === 'age40') await screenshot(page, `flows-rehearsal-print-${lang}${suffix(via)}`);
       await page.emulateMedia({ media: 'screen' });
       await page.close();
     });
