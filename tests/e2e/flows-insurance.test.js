@@ -196,6 +196,19 @@ for (const [via, lang] of [['demo', 'ja'], ['demo', 'en'], ['rcs300', 'ja'], ['r
     await page.close();
   });
 
+  test(`face-only card: no PIN to test, the clinic's face reader is the way (${lang}${on})`, async () => {
+    const { page } = await openFlow('face-only', lang, via);
+    await page.getByRole('button', { name: t.check }).click();
+    await authRow(page).waitFor();
+    // No PIN is set: nothing can be tested, and nothing is ever sent.
+    assert.equal(await page.getByRole('button', { name: t.testPin }).count(), 0);
+    await page.getByRole('button', { name: t.next, exact: true }).click();
+    await page.locator('[data-situation="E10"]').waitFor();
+    await axe(page, 'R2 face-only');
+    await screenshot(page, `flows-insurance-face-only-${lang}${suffix(via)}`);
+    await page.close();
+  });
+
   test(`PIN test: tries first, a wrong PIN shows the tries left, nothing leaks (${lang}${on})`, async () => {
     const { page, consoleLines } = await openFlow('standard', lang, via);
     await page.getByRole('button', { name: t.check }).click();

@@ -22,6 +22,7 @@ pub fn for_card_error(lang: Lang, error: &CardError) -> String {
     match error {
         CardError::WrongPin { tries_left, .. } => i18n::wrong_pin(lang, *tries_left),
         CardError::PinBlocked { .. } => Text::PinBlockedNoEntry.get(lang).to_string(),
+        CardError::PinNotSet { .. } => Text::SitNoPinCard.get(lang).to_string(),
         CardError::LastTryNeedsConfirmation { .. } => Text::PinLastTryWarning.get(lang).to_string(),
         CardError::PinFormat(_) => Text::PinFormatFourDigits.get(lang).to_string(),
         CardError::CardRemoved => Text::ErrCardRemoved.get(lang).to_string(),

@@ -29,6 +29,16 @@ pub enum CardError {
         /// Which PIN.
         pin: PinRef,
     },
+    /// The PIN answers "no retry counter" (`63 00`) where a counter always exists: it was never
+    /// set (a face-authentication-only card). No VERIFY was sent. UNVERIFIED (flows.md §9, open
+    /// question 4): the exact answer of such a card; refusing is the safe side.
+    #[error(
+        "the {pin} is not set on this card (a face-authentication-only card); no VERIFY was sent"
+    )]
+    PinNotSet {
+        /// Which PIN.
+        pin: PinRef,
+    },
     /// The PIN does not have the form its reference requires; nothing was sent.
     #[error(transparent)]
     PinFormat(#[from] PinFormatError),

@@ -197,6 +197,15 @@ impl<C: CardChannel> PinGuard<'_, C> {
             PinStatus::TriesLeft(1) if confirmation.is_none() => {
                 return Err(CardError::LastTryNeedsConfirmation { pin: self.pin })
             }
+            // These three always have a counter (mynacard.md §5); "no counter" means never set.
+            PinStatus::NoRetryCounter
+                if matches!(
+                    self.pin,
+                    PinRef::JpkiAuth | PinRef::JpkiSign | PinRef::TextPin
+                ) =>
+            {
+                return Err(CardError::PinNotSet { pin: self.pin })
+            }
             PinStatus::TriesLeft(_) | PinStatus::NoRetryCounter => {}
         }
         let card = self.card;

@@ -559,3 +559,14 @@ fn a_failed_connect_hands_the_channel_back_for_the_next_try() {
     let card = block_on(Card::try_connect(channel)).map_err(|(_, e)| e).unwrap();
     assert_eq!(card.token().kind, TokenKind::PhysicalCard);
 }
+
+#[test]
+fn a_pin_that_was_never_set_gets_no_verify() {
+    let (mut card, trace) = session("face-only", true);
+    assert_eq!(block_on(card.pin_status(PinRef::JpkiAuth)).unwrap(), PinStatus::NoRetryCounter);
+    let before = trace.verify_attempts();
+    let outcome = block_on(card.verify(&pin(PinRef::JpkiAuth, AUTH_PIN), None));
+    assert!(matches!(outcome, Err(CardError::PinNotSet { pin: PinRef::JpkiAuth })), "{outcome:?}");
+    assert_eq!(trace.verify_attempts(), before, "no VERIFY with data reached the card");
+    assert_eq!(block_on(card.pin_status(PinRef::TextPin)).unwrap(), PinStatus::NoRetryCounter);
+}

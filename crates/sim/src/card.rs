@@ -613,6 +613,15 @@ impl VirtualCard {
             return status(sw::DATA_NOT_FOUND);
         };
         let key = (application, ef);
+        if pin.max_tries == 0 {
+            // A PIN that was never set (face-only card): no retry counter (`63 00`, mynacard.md
+            // §6) and no VERIFY accepted. UNVERIFIED (flows.md §9, open question 4).
+            return status(if command.data().is_empty() {
+                0x6300
+            } else {
+                sw::BLOCKED
+            });
+        }
         if command.data().is_empty() {
             // Retry-counter query: never consumes a try (mynacard.md §4, §6).
             if self.session.verified.contains(&key) {

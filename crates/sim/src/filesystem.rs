@@ -282,7 +282,7 @@ pub fn build(persona: &Persona, pin_b_form: PinBForm) -> Result<Vec<Dedicated>, 
         pin(
             jpki::AUTH_PIN,
             AUTH_PIN.as_bytes(),
-            3,
+            if persona.pins_set { 3 } else { 0 },
             persona.auth_pin_tries,
         ),
     ]);
@@ -358,7 +358,12 @@ pub fn build(persona: &Persona, pin_b_form: PinBForm) -> Result<Vec<Dedicated>, 
             Access::AnyOf(TEXT_ANY),
         ),
         binary(0x0008, vec![0xFF; 16], Access::Free),
-        pin(text::PIN, TEXT_PIN.as_bytes(), 3, 3),
+        pin(
+            text::PIN,
+            TEXT_PIN.as_bytes(),
+            if persona.pins_set { 3 } else { 0 },
+            if persona.pins_set { 3 } else { 0 },
+        ),
         pin(0x0012, b"", 3, 0),
         key(0x0013, card_key.clone(), Access::Free),
         pin(

@@ -70,6 +70,7 @@ key_table! {
     "expired-auth/sign" => "expired-auth-sign",
     "legacy-label/auth" => "legacy-label-auth",
     "legacy-label/sign" => "legacy-label-sign",
+    "face-only/auth" => "face-only-auth",
 }
 
 /// The file name (without `.der`) a key label is stored under: `/` becomes `-`.

@@ -258,6 +258,11 @@ pub struct Persona {
     pub has_signature_certificate: bool,
     /// Auth PIN tries left at power-on (3 = untouched, 0 = blocked).
     pub auth_pin_tries: u8,
+    /// Whether the holder set PINs at all. A face-authentication-only card (顔認証マイナンバーカード)
+    /// has none: its PIN references answer a status query with `63 00` (no retry counter) and
+    /// refuse every VERIFY. UNVERIFIED (flows.md §9, open question 4): the real card's answer is
+    /// not published; the simulator picks the one the app must treat most carefully.
+    pub pins_set: bool,
     /// Sign password tries left at power-on (5 = untouched).
     pub sign_password_tries: u8,
     /// Auth certificate validity.
@@ -452,6 +457,7 @@ pub fn personas() -> Vec<Persona> {
         security_code: "2468",
         has_signature_certificate: true,
         auth_pin_tries: 3,
+        pins_set: true,
         sign_password_tries: 5,
         auth_cert: dates(birth),
         sign_cert: dates(birth),
@@ -609,6 +615,22 @@ pub fn personas() -> Vec<Persona> {
                 11,
             )
         },
+        Persona {
+            my_number_base: "22334455667",
+            has_signature_certificate: false,
+            pins_set: false,
+            auth_pin_tries: 0,
+            sign_password_tries: 0,
+            ..base(
+                "face-only",
+                "face-authentication-only card: no PIN was set (clinic face readers only)",
+                "見本　七子",
+                "東京都見本区見本町７－８－９",
+                Date::new(1950, 4, 20),
+                Sex::Female,
+                12,
+            )
+        },
     ]
 }
 
@@ -706,7 +728,7 @@ mod tests {
     #[test]
     fn every_persona_is_distinct_and_valid() {
         let all = personas();
-        assert_eq!(all.len(), 11);
+        assert_eq!(all.len(), 12);
         for (i, p) in all.iter().enumerate() {
             assert_eq!(p.my_number().len(), 12, "{}", p.id);
             assert_eq!(p.auth_subject_id().len(), 23);

@@ -9,7 +9,7 @@ use crate::usb_reader::ReaderDescription;
 use reader::catalog::DriverKind;
 
 /// The demo personas the picker offers (ids of `sim::personas()`), with their labels.
-pub const DEMO_PERSONAS: [(&str, Text); 10] = [
+pub const DEMO_PERSONAS: [(&str, Text); 11] = [
     ("standard", Text::PersonaStandard),
     ("age39", Text::PersonaAge39),
     ("age40", Text::PersonaAge40),
@@ -20,6 +20,7 @@ pub const DEMO_PERSONAS: [(&str, Text); 10] = [
     ("child", Text::PersonaChild),
     ("phone-token", Text::PersonaPhoneToken),
     ("expired-auth", Text::PersonaExpiredAuth),
+    ("face-only", Text::PersonaFaceOnly),
 ];
 
 /// Where the card comes from.
