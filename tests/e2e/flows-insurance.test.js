@@ -5,8 +5,8 @@
 // searched for in the DOM, web storage, the URL and the console.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import AxeBuilder from '@axe-core/playwright';
 import { serveStatic, launchBrowser, screenshot } from './harness.js';
+import { suffix, axe, openFlow as openFlow_ } from './flows.js';
 
 let server;
 let browser;
@@ -21,52 +21,8 @@ after(async () => {
   await server?.close();
 });
 
-// "Today" is fixed, so the personas' ages and certificate dates give the same answers every year.
-const TODAY = new Date('2026-12-03T10:00:00+09:00');
-const LANG_BUTTON = { ja: '日本語', en: 'English' };
-
-const CONNECT = { ja: 'カードリーダーを接続', en: 'Connect a card reader' };
-const suffix = (via) => (via === 'demo' ? '' : `-${via}`);
-
-/** Opens the flow with `persona`'s card: the demo card, or in a virtual reader (`via` = 'rcs300'). */
-async function openFlow(persona, lang, via = 'demo') {
-  const own = via === 'demo' ? null : await launchBrowser({ fakeUsb: [{ model: via, persona }] });
-  const page = await (own ?? browser).context.newPage();
-  if (own) {
-    const closePage = page.close.bind(page);
-    page.close = async () => {
-      await closePage();
-      await own.close();
-    };
-  }
-  const consoleLines = [];
-  page.on('console', (msg) => consoleLines.push(msg.text()));
-  await page.clock.setFixedTime(TODAY);
-  await page.goto(server.url);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  if (lang !== 'ja') await page.getByRole('button', { name: LANG_BUTTON[lang], exact: true }).click();
-  if (own) {
-    await page.evaluate(() => globalThis.fakeWebUsb.ready);
-    await page.getByRole('button', { name: CONNECT[lang] }).click();
-    await page.locator('.reader-name', { hasText: 'Sony RC-S300' }).waitFor();
-  } else {
-    await page.locator('#persona-picker').selectOption(persona);
-  }
-  await page.locator('.page-nav button[data-page="insurance"]').click();
-  await page.locator('.page-insurance').waitFor();
-  return { page, consoleLines };
-}
-
-/** axe-core on the whole page: no serious or critical violation. */
-async function axe(page, screen) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(
-    bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    [],
-    `axe on ${screen}`,
-  );
-}
+const openFlow = (persona, lang, via = 'demo') =>
+  openFlow_({ browser, server, flowPage: 'insurance', persona, lang, via });
 
 async function assertNoLeak(page, consoleLines, secret) {
   const html = await page.content();

@@ -1,11 +1,11 @@
-// Clinic-reception consent rehearsal (flows.md §1B) in demo mode, in Japanese and English: the
-// 39-year-old is not asked consent ②, the 40-year-old is; the age comes from 基本4情報 read with
-// the card-info PIN. Practice mode never touches the card, and the distinctive practice PIN
+// Clinic-reception consent rehearsal (flows.md §1B) in demo mode and on the virtual RC-S300, in
+// Japanese and English: the 39-year-old is not asked consent ②, the 40-year-old is; the age comes
+// from 基本4情報 read with the card-info PIN. Practice mode never touches the card, and the distinctive practice PIN
 // typed in the test appears nowhere. axe-core runs on every screen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import AxeBuilder from '@axe-core/playwright';
 import { serveStatic, launchBrowser, screenshot } from './harness.js';
+import { suffix, axe, openFlow as openFlow_ } from './flows.js';
 
 let server;
 let browser;
@@ -20,50 +20,8 @@ after(async () => {
   await server?.close();
 });
 
-const TODAY = new Date('2026-12-03T10:00:00+09:00');
-const LANG_BUTTON = { ja: '日本語', en: 'English' };
-
-const CONNECT = { ja: 'カードリーダーを接続', en: 'Connect a card reader' };
-const suffix = (via) => (via === 'demo' ? '' : `-${via}`);
-
-/** Opens the flow with `persona`'s card: the demo card, or in a virtual reader (`via` = 'rcs300'). */
-async function openFlow(persona, lang, via = 'demo') {
-  const own = via === 'demo' ? null : await launchBrowser({ fakeUsb: [{ model: via, persona }] });
-  const page = await (own ?? browser).context.newPage();
-  if (own) {
-    const closePage = page.close.bind(page);
-    page.close = async () => {
-      await closePage();
-      await own.close();
-    };
-  }
-  const consoleLines = [];
-  page.on('console', (msg) => consoleLines.push(msg.text()));
-  await page.clock.setFixedTime(TODAY);
-  await page.goto(server.url);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  if (lang !== 'ja') await page.getByRole('button', { name: LANG_BUTTON[lang], exact: true }).click();
-  if (own) {
-    await page.evaluate(() => globalThis.fakeWebUsb.ready);
-    await page.getByRole('button', { name: CONNECT[lang] }).click();
-    await page.locator('.reader-name', { hasText: 'Sony RC-S300' }).waitFor();
-  } else {
-    await page.locator('#persona-picker').selectOption(persona);
-  }
-  await page.locator('.page-nav button[data-page="rehearsal"]').click();
-  await page.locator('.page-rehearsal').waitFor();
-  return { page, consoleLines };
-}
-
-async function axe(page, screen) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(
-    bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    [],
-    `axe on ${screen}`,
-  );
-}
+const openFlow = (persona, lang, via = 'demo') =>
+  openFlow_({ browser, server, flowPage: 'rehearsal', persona, lang, via });
 
 const T = {
   ja: {
