@@ -312,41 +312,76 @@ pub enum Text {
     PinNotSet,
 }
 
-impl Text {
-    /// The text in `lang`.
-    ///
-    /// For やさしい日本語 this is the text without furigana (for attributes and other places that
-    /// cannot hold ruby); [`Text::view`] renders it with `<ruby>`.
-    pub fn get(self, lang: Lang) -> &'static str {
+/// A catalogue of texts: one key enum per part of the app (this module's [`Text`] for the shell
+/// and the first pages; `i18n/<page>.rs` for later pages), each with a text in every language.
+///
+/// An implementation is a `match` per language over its keys, so a key that lacks a language does
+/// not compile. [`Catalogue::get`] and [`Catalogue::view`] work the same for every catalogue;
+/// `check_catalogue` (tests) checks that every key has three non-empty texts and that every
+/// kanji of the やさしい日本語 text has furigana.
+pub trait Catalogue: Copy + core::fmt::Debug + 'static {
+    /// The Japanese text.
+    fn text_ja(self) -> &'static str;
+    /// The English text.
+    fn text_en(self) -> &'static str;
+    /// The やさしい日本語 text, with `{漢字|かんじ}` furigana markup.
+    fn text_easy(self) -> &'static str;
+
+    /// The text in `lang`; for やさしい日本語 without furigana (for attributes and other places
+    /// that cannot hold ruby).
+    fn get(self, lang: Lang) -> &'static str {
         match lang {
-            Lang::Ja => self.ja(),
-            Lang::En => self.en(),
-            Lang::EasyJa => self.easy_plain(),
+            Lang::Ja => self.text_ja(),
+            Lang::En => self.text_en(),
+            Lang::EasyJa => easy_plain(self.text_easy()),
         }
     }
 
     /// The text as HTML: plain text, or for やさしい日本語 each kanji word in `<ruby>` with its
     /// reading in `<rt>`.
-    pub fn view(self, lang: Lang) -> yew::Html {
+    fn view(self, lang: Lang) -> yew::Html {
         match lang {
-            Lang::EasyJa => with_ruby(self.easy()),
+            Lang::EasyJa => with_ruby(self.text_easy()),
             _ => yew::Html::from(self.get(lang)),
         }
     }
+}
 
-    /// The やさしい日本語 text without readings, computed once per key (the catalogue is finite,
-    /// so the cache is bounded by the number of keys).
-    fn easy_plain(self) -> &'static str {
-        let markup = self.easy();
-        if !markup.contains('{') {
-            return markup;
-        }
-        PLAIN_EASY.with(|cache| {
-            *cache
-                .borrow_mut()
-                .entry(self)
-                .or_insert_with(|| Box::leak(ruby::plain(markup).into_boxed_str()))
-        })
+impl Catalogue for Text {
+    fn text_ja(self) -> &'static str {
+        self.ja()
+    }
+    fn text_en(self) -> &'static str {
+        self.en()
+    }
+    fn text_easy(self) -> &'static str {
+        self.easy()
+    }
+}
+
+/// The やさしい日本語 text without readings, computed once per catalogue text (the catalogues
+/// are finite, so the cache is bounded by the number of keys).
+fn easy_plain(markup: &'static str) -> &'static str {
+    if !markup.contains('{') {
+        return markup;
+    }
+    PLAIN_EASY.with(|cache| {
+        *cache
+            .borrow_mut()
+            .entry((markup.as_ptr() as usize, markup.len()))
+            .or_insert_with(|| Box::leak(ruby::plain(markup).into_boxed_str()))
+    })
+}
+
+impl Text {
+    /// The text in `lang` (see [`Catalogue::get`]).
+    pub fn get(self, lang: Lang) -> &'static str {
+        Catalogue::get(self, lang)
+    }
+
+    /// The text as HTML (see [`Catalogue::view`]).
+    pub fn view(self, lang: Lang) -> yew::Html {
+        Catalogue::view(self, lang)
     }
 
     fn ja(self) -> &'static str {
@@ -1433,8 +1468,38 @@ fn with_ruby(markup: &'static str) -> yew::Html {
 }
 
 thread_local! {
-    static PLAIN_EASY: std::cell::RefCell<std::collections::HashMap<Text, &'static str>> =
+    static PLAIN_EASY: std::cell::RefCell<std::collections::HashMap<(usize, usize), &'static str>> =
         std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// Checks a catalogue (tests of every catalogue module call it with the list of all its keys):
+/// every key has a non-empty text in each language, the やさしい日本語 text is its own (not the
+/// English one), and every kanji in it carries a kana reading.
+#[cfg(test)]
+pub(crate) fn check_catalogue<T: Catalogue>(every_key: &[T]) {
+    assert!(!every_key.is_empty(), "the key list is empty");
+    for &key in every_key {
+        for lang in Lang::ALL {
+            assert!(!key.get(lang).trim().is_empty(), "{key:?} is empty in {lang:?}");
+        }
+        assert_ne!(key.get(Lang::EasyJa), key.get(Lang::En), "{key:?}");
+        let markup = key.text_easy();
+        let parts = ruby::segments(markup).unwrap_or_else(|e| panic!("{key:?}: {e}"));
+        for part in parts {
+            match part {
+                ruby::Segment::Plain(text) => {
+                    let bare: String = text.chars().filter(|&c| ruby::is_kanji(c)).collect();
+                    assert!(bare.is_empty(), "{key:?}: kanji without reading: {bare}");
+                }
+                ruby::Segment::Ruby { reading, .. } => {
+                    assert!(
+                        reading.chars().all(|c| ('\u{3041}'..='\u{309F}').contains(&c) || ('\u{30A0}'..='\u{30FF}').contains(&c)),
+                        "{key:?}: the reading {reading} is not kana"
+                    );
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -1726,37 +1791,13 @@ mod tests {
     );
 
     #[test]
-    fn every_key_has_a_text_in_all_three_languages() {
-        for &key in EVERY_KEY {
-            for lang in Lang::ALL {
-                assert!(!key.get(lang).trim().is_empty(), "{key:?} is empty in {lang:?}");
-            }
-            // Easy Japanese is its own text, not a copy of the English one.
-            assert_ne!(key.get(Lang::EasyJa), key.get(Lang::En), "{key:?}");
-        }
+    fn every_key_has_a_text_in_all_three_languages_with_furigana() {
+        check_catalogue(EVERY_KEY);
         assert_eq!(Lang::ALL.len(), 3);
     }
 
     #[test]
-    fn every_kanji_of_easy_japanese_has_furigana() {
-        for &key in EVERY_KEY {
-            let markup = key.easy();
-            let parts = ruby::segments(markup).unwrap_or_else(|e| panic!("{key:?}: {e}"));
-            for part in parts {
-                match part {
-                    ruby::Segment::Plain(text) => {
-                        let bare: String = text.chars().filter(|&c| ruby::is_kanji(c)).collect();
-                        assert!(bare.is_empty(), "{key:?}: kanji without reading: {bare}");
-                    }
-                    ruby::Segment::Ruby { reading, .. } => {
-                        assert!(
-                            reading.chars().all(|c| ('\u{3041}'..='\u{309F}').contains(&c) || ('\u{30A0}'..='\u{30FF}').contains(&c)),
-                            "{key:?}: the reading {reading} is not kana"
-                        );
-                    }
-                }
-            }
-        }
+    fn parameterised_easy_texts_are_kana_only() {
         // The parameterised texts are written in kana only.
         let hours = phone_hours(Lang::EasyJa, &flows::facts::MYNUMBER_FREE_DIAL.hours, 5);
         for text in [tries_left(Lang::EasyJa, 2), wrong_pin(Lang::EasyJa, 0), wrong_pin(Lang::EasyJa, 1), age_years(Lang::EasyJa, 40), hours] {
