@@ -7,6 +7,7 @@
 //! cargo xtask fuzz [T] [SECS]  run one libFuzzer target (or all) for SECS seconds each (default 60)
 //! cargo xtask bench            measure (APDUs, USB transfers, modeled time, size, first render,
 //!                              verify and CRL speed) and rewrite docs/BENCHMARKS.md
+//! cargo xtask bank-data        build target/bank-data from the zengin-code npm package (data/zengin)
 //! ```
 //!
 //! Each command first installs what is missing — idempotently, checking versions, and saying what it
@@ -14,6 +15,7 @@
 //! `~/.cache/mynaweb`) that later runs reuse. Only the standard library is used, so this builds in
 //! seconds.
 
+mod bank_data;
 mod bench;
 mod cmd;
 mod tools;
@@ -30,8 +32,9 @@ fn main() -> ExitCode {
     let result = match command {
         "serve" => serve(),
         "test" => test(),
-        "setup" => Tools::ensure_all().map(|_| ()),
-        "bench" => bench::bench(),
+        "setup" => Tools::ensure_all().and_then(|_| bank_data::ensure()).map(|_| ()),
+        "bench" => bank_data::ensure().and_then(|_| bench::bench()),
+        "bank-data" => bank_data::ensure().map(|_| ()),
         "fuzz" => fuzz(args.get(1).map(String::as_str), args.get(2).map(String::as_str)),
         "help" | "-h" | "--help" => {
             print_help();
@@ -57,7 +60,9 @@ fn print_help() {
          setup            install the tools the other commands need (also done by serve and test)\n\
          fuzz [T] [SECS]  run fuzz target T (default: all) for SECS seconds each (default 60)\n\
          bench            measure APDUs, USB transfers, modeled card time, Wasm size, first render,\n\
-         \x20                verify and CRL speed; rewrite docs/BENCHMARKS.md and docs/benchmarks.json\n\n\
+         \x20                verify and CRL speed; rewrite docs/BENCHMARKS.md and docs/benchmarks.json\n\
+         bank-data        build target/bank-data (bank index, branch files, VERSION) from the zengin-code\n\
+         \x20                npm package pinned in data/zengin (also done by serve, test, setup and bench)\n\n\
          Tools are cached in {} (set MYNAWEB_CACHE to move it).",
         tools::cache_dir().display()
     );
@@ -66,6 +71,7 @@ fn print_help() {
 /// `cargo xtask serve`: Trunk's release build, served on 127.0.0.1:8080 with rebuild on change.
 fn serve() -> Result<(), String> {
     let tools = Tools::ensure_for_app()?;
+    bank_data::ensure()?;
     println!("xtask: serving the app on http://127.0.0.1:8080 (Ctrl-C stops)");
     tools
         .trunk()
@@ -82,6 +88,9 @@ fn test() -> Result<(), String> {
     let tools = Tools::ensure_all()?;
     let mut report = Report::default();
 
+    report.step("bank data (npm ci and node data/zengin/build.mjs → target/bank-data)", || {
+        bank_data::ensure().map(|_| ())
+    });
     report.step("native tests (cargo test --workspace)", || {
         Cmd::cargo()
             .args(["test", "--workspace", "--locked", "--no-fail-fast"])
