@@ -392,8 +392,18 @@ impl AccountFlow {
                     holder: &holder,
                 };
                 let reading = self.identity.as_ref().and_then(|i| i.reading.as_deref());
+                let checked = check_account(&input, Some(directory), CheckPurpose::Confirm);
+                // A branch that was not checked cannot "look fine": the app loads the bank's
+                // branch file and repeats the action.
+                if let Ok(account) = &checked {
+                    if account.notes.contains(&AccountNote::BranchListNotLoaded) {
+                        self.verdict = None;
+                        self.problem = Some(FlowProblem::BranchListNotLoaded(account.bank));
+                        return Ok(self);
+                    }
+                }
                 self.verdict = Some(
-                    match check_account(&input, Some(directory), CheckPurpose::Confirm) {
+                    match checked {
                         Ok(account) => {
                             let own_name = check_own_name(reading, &account.holder);
                             if own_name.warns() {
@@ -839,6 +849,27 @@ mod tests {
                     card_reading: to_zengin("ﾔﾏﾀﾞ ﾀﾛｳ").unwrap()
                 })
             })
+        );
+        // A bank whose branch file is not loaded is not judged: the app loads it and repeats.
+        let unloaded = run(
+            confirm.clone(),
+            vec![A::CheckRegistered {
+                bank: "0005".into(),
+                branch: "001".into(),
+                account_type: "普通".into(),
+                number: "1234567".into(),
+                holder: "ﾔﾏﾀﾞ ﾀﾛｳ".into(),
+            }],
+        );
+        assert_eq!(
+            (unloaded.verdict, unloaded.problem, unloaded.step),
+            (
+                None,
+                Some(FlowProblem::BranchListNotLoaded(
+                    BankCode::parse("0005").unwrap()
+                )),
+                AccountStep::Confirm
+            )
         );
         let change = run(gone, vec![A::SwitchToChange]);
         assert_eq!(
