@@ -402,26 +402,23 @@ impl AccountFlow {
                         return Ok(self);
                     }
                 }
-                self.verdict = Some(
-                    match checked {
-                        Ok(account) => {
-                            let own_name = check_own_name(reading, &account.holder);
-                            if own_name.warns() {
-                                ConfirmVerdict::NeedsChange {
-                                    problems: Vec::new(),
-                                    own_name: Some(own_name),
-                                }
-                            } else {
-                                ConfirmVerdict::LooksFine
+                self.verdict = Some(match checked {
+                    Ok(account) => {
+                        let own_name = check_own_name(reading, &account.holder);
+                        if own_name.warns() {
+                            ConfirmVerdict::NeedsChange {
+                                problems: Vec::new(),
+                                own_name: Some(own_name),
                             }
+                        } else {
+                            ConfirmVerdict::LooksFine
                         }
-                        Err(problems) => {
-                            let own_name =
-                                to_zengin(&holder).ok().map(|h| check_own_name(reading, &h));
-                            ConfirmVerdict::NeedsChange { problems, own_name }
-                        }
-                    },
-                );
+                    }
+                    Err(problems) => {
+                        let own_name = to_zengin(&holder).ok().map(|h| check_own_name(reading, &h));
+                        ConfirmVerdict::NeedsChange { problems, own_name }
+                    }
+                });
             }
             (S::Confirm, A::SwitchToChange)
                 if matches!(self.verdict, Some(ConfirmVerdict::NeedsChange { .. })) =>
