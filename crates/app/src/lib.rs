@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 #![deny(clippy::unwrap_used)]
 
+pub mod bank_data;
 pub mod browser;
 pub mod components;
 pub mod i18n;
