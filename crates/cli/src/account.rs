@@ -6,21 +6,37 @@
 //! - `account kana TEXT`: holder name → Zengin half-width form, or the offending character;
 //! - `account yucho KIGOU BANGOU`: ゆうちょ 記号・番号 → bank 9900 / branch / type / number.
 //!
-//! Bank and branch existence is checked when `--bank-data DIR` points at a `zengin-code`
-//! source-data directory (`banks.json` and `branches/<bank>.json`); without it only the shapes
-//! are checked and the output says so (`"directory_checked": false`).
+//! `check` and `yucho` also check that the bank and branch exist, in the product's bundled bank
+//! data (flows.md §2.5): a directory in the `zengin-code` source-data layout, the same files the
+//! app serves under `bank-data/`:
 //!
-//! Exit codes: 0 = accepted, 1 = the data breaks a rule, 2 = bad usage or unreadable bank data.
+//! ```text
+//! | file                 | content                                              |
+//! |----------------------|------------------------------------------------------|
+//! | banks.json           | bank code → { code, name, kana, hira }               |
+//! | branches/<bank>.json | branch code → { code, name, kana, hira }, one a bank |
+//! | VERSION              | the data date, e.g. 2026-08-24                       |
+//! ```
+//!
+//! The directory is, in this order: `--bank-data DIR`; the `MYNAWEB_BANK_DATA` environment
+//! variable; the data `cargo xtask bank-data` built into this workspace's `target/bank-data`.
+//! When none is there the command fails (exit 2) and says how to get the data.
+//! `--no-bank-data` checks only the shapes, and the output says so (`"directory_checked": false`).
+//! A ゆうちょ 記号・番号 whose branch is not in the data, like any branch or bank that is not,
+//! is refused (exit 1).
+//!
+//! Exit codes: 0 = accepted, 1 = the data breaks a rule, 2 = bad usage, or bank data missing or
+//! unreadable.
 
 use std::collections::BTreeMap;
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 use flows::account::{
     check_account, check_yucho, to_zengin, AccountInput, AccountNote, AccountProblem, BankCode,
-    BankDirectory, BankEntry, BranchCode, BranchEntry, CheckPurpose, KanaError,
-    MemoryDirectory,
+    BankDirectory, BankEntry, BranchCode, BranchEntry, CheckPurpose, KanaError, MemoryDirectory,
 };
 use serde_json::{json, Value};
 
@@ -35,20 +51,42 @@ pub struct AccountArgs {
 
 #[derive(Subcommand)]
 enum AccountCommand {
-    /// Check a whole account: codes, type, number and holder name.
+    /// Check a whole account: codes, type, number and holder name, and that the bank and branch
+    /// exist in the bank data.
     Check(CheckArgs),
     /// Normalise a holder name to the Zengin half-width kana form.
     Kana(KanaArgs),
-    /// Convert a ゆうちょ銀行 記号・番号 to bank 9900 / branch / type / number.
+    /// Convert a ゆうちょ銀行 記号・番号 to bank 9900 / branch / type / number; fails when the
+    /// branch is not in the bank data.
     Yucho(YuchoArgs),
+}
+
+/// The environment variable naming the bank data directory when `--bank-data` is not given.
+const BANK_DATA_ENV: &str = "MYNAWEB_BANK_DATA";
+
+/// Where `cargo xtask bank-data` builds the bank data in this workspace.
+const BUILT_BANK_DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../target/bank-data");
+
+/// [`BUILT_BANK_DATA`] without the `crates/cli/../..` detour, for messages people read.
+fn built_bank_data() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .nth(2)
+        .map(|root| root.join("target").join("bank-data"))
+        .unwrap_or_else(|| PathBuf::from(BUILT_BANK_DATA))
 }
 
 #[derive(Args)]
 struct DirectoryArgs {
-    /// A zengin-code source-data directory (banks.json, branches/<bank>.json) to check that the
-    /// bank and branch exist.
-    #[arg(long, value_name = "DIR")]
+    /// Bank data to check that the bank and branch exist: a zengin-code source-data directory
+    /// (banks.json, branches/<bank>.json, VERSION). Default: $MYNAWEB_BANK_DATA, else the data
+    /// built by `cargo xtask bank-data` (target/bank-data).
+    #[arg(long, value_name = "DIR", conflicts_with = "no_bank_data")]
     bank_data: Option<PathBuf>,
+    /// Do not read any bank data: check only the shapes of the codes (the output says that
+    /// existence was not checked).
+    #[arg(long)]
+    no_bank_data: bool,
     /// The data comes from an existing registration (confirm mode): a missing branch is reported
     /// as possibly gone after a merger.
     #[arg(long)]
@@ -144,7 +182,7 @@ fn kana_report(text: &str) -> Result<Value, Value> {
 
 fn run_check(args: CheckArgs) -> ExitCode {
     let bank = BankCode::parse(&args.bank).ok();
-    let directory = match load_directory(args.common.bank_data.as_deref(), bank) {
+    let directory = match open_directory(&args.common, bank) {
         Ok(directory) => directory,
         Err(failure) => return finish(args.common.json, Err(failure)),
     };
@@ -173,6 +211,7 @@ fn run_check(args: CheckArgs) -> ExitCode {
                 account.holder,
             );
             append_notes(&mut text, &account.notes);
+            append_data_date(&mut text, directory.as_ref());
             let value = json!({
                 "bank": account.bank.as_str(),
                 "bank_name": account.bank_entry.as_ref().map(|b| b.name.as_str()),
@@ -182,6 +221,7 @@ fn run_check(args: CheckArgs) -> ExitCode {
                 "number": account.number.as_str(),
                 "holder": account.holder.as_str(),
                 "directory_checked": directory.is_some(),
+                "bank_data_date": data_date(directory.as_ref()),
                 "notes": notes,
             });
             finish(args.common.json, Ok((text, value)))
@@ -216,10 +256,7 @@ fn run_check(args: CheckArgs) -> ExitCode {
 }
 
 fn run_yucho(args: YuchoArgs) -> ExitCode {
-    let directory = match load_directory(
-        args.common.bank_data.as_deref(),
-        Some(BankCode::JAPAN_POST_BANK),
-    ) {
+    let directory = match open_directory(&args.common, Some(BankCode::JAPAN_POST_BANK)) {
         Ok(directory) => directory,
         Err(failure) => return finish(args.common.json, Err(failure)),
     };
@@ -242,6 +279,7 @@ fn run_yucho(args: YuchoArgs) -> ExitCode {
                 account.number,
             );
             append_notes(&mut text, &checked.notes);
+            append_data_date(&mut text, directory.as_ref());
             let notes: Vec<&str> = checked.notes.iter().map(note_key).collect();
             let value = json!({
                 "bank": account.bank.as_str(),
@@ -252,11 +290,25 @@ fn run_yucho(args: YuchoArgs) -> ExitCode {
                 "branch_kana": account.branch_kana(),
                 "check_digit_agrees": account.check_digit_agrees,
                 "directory_checked": directory.is_some(),
+                "bank_data_date": data_date(directory.as_ref()),
                 "notes": notes,
             });
             finish(args.common.json, Ok((text, value)))
         }
         Err(problem) => finish(args.common.json, Err(Failure::failed(problem.to_string()))),
+    }
+}
+
+/// The data date of the bank data used (`VERSION`), if it names one.
+fn data_date(directory: Option<&MemoryDirectory>) -> Option<&str> {
+    directory
+        .map(BankDirectory::data_date)
+        .filter(|date| !date.is_empty())
+}
+
+fn append_data_date(text: &mut String, directory: Option<&MemoryDirectory>) {
+    if let Some(date) = data_date(directory) {
+        text.push_str(&format!("bank data of {date}\n"));
     }
 }
 
@@ -268,7 +320,7 @@ fn append_notes(text: &mut String, notes: &[AccountNote]) {
     for note in notes {
         text.push_str(match note {
             AccountNote::DirectoryNotChecked => {
-                "note: bank and branch existence not checked (no --bank-data given)\n"
+                "note: bank and branch existence not checked (--no-bank-data)\n"
             }
             AccountNote::BranchListNotLoaded => "note: the bank's branch list was not available; branch not checked\n",
             AccountNote::YuchoCheckDigitDisagrees => {
@@ -325,17 +377,89 @@ struct NamedRecord {
     kana: String,
 }
 
-/// Reads a zengin-code source-data directory (flows.md §2.5) into the shared in-memory
-/// directory: `banks.json`, plus `branches/<bank>.json` of the one bank asked about when the
-/// file is there (otherwise that bank's branches stay "not loaded"). `VERSION`, if present,
-/// gives the data date.
-fn load_directory(
-    dir: Option<&Path>,
+/// Where the bank data directory was named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    /// `--bank-data DIR`.
+    Argument,
+    /// The `MYNAWEB_BANK_DATA` environment variable.
+    Environment,
+    /// The data `cargo xtask bank-data` built into this workspace.
+    Built,
+}
+
+impl Origin {
+    fn describe(self) -> &'static str {
+        match self {
+            Origin::Argument => "given with --bank-data",
+            Origin::Environment => "named by MYNAWEB_BANK_DATA",
+            Origin::Built => "built by cargo xtask bank-data",
+        }
+    }
+}
+
+/// The bank data directory to read and where it was named.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct BankDataSource {
+    dir: PathBuf,
+    origin: Origin,
+}
+
+/// Picks the bank data directory: `--no-bank-data` → none; else `--bank-data DIR`; else a
+/// non-empty `env` (`MYNAWEB_BANK_DATA`); else `built` when it has a `banks.json`; else a usage
+/// failure that says how to get the data.
+fn resolve_bank_data(
+    given: Option<&Path>,
+    skip: bool,
+    env: Option<OsString>,
+    built: &Path,
+) -> Result<Option<BankDataSource>, Failure> {
+    if skip {
+        return Ok(None);
+    }
+    let (dir, origin) = match (given, env.filter(|value| !value.is_empty())) {
+        (Some(dir), _) => (dir.to_path_buf(), Origin::Argument),
+        (None, Some(dir)) => (PathBuf::from(dir), Origin::Environment),
+        (None, None) if built.join("banks.json").is_file() => (built.to_path_buf(), Origin::Built),
+        (None, None) => {
+            return Err(Failure::input(format!(
+                "the bank data is missing: {BANK_DATA_ENV} is not set and {} has no banks.json; \
+                 run `cargo xtask bank-data` to build it, or pass --bank-data DIR \
+                 (or --no-bank-data to check only the shapes)",
+                built.display()
+            )))
+        }
+    };
+    Ok(Some(BankDataSource { dir, origin }))
+}
+
+/// The bank data this invocation uses (see [`resolve_bank_data`]), read for `bank`.
+fn open_directory(
+    common: &DirectoryArgs,
     bank: Option<BankCode>,
 ) -> Result<Option<MemoryDirectory>, Failure> {
-    let Some(dir) = dir else {
+    let source = resolve_bank_data(
+        common.bank_data.as_deref(),
+        common.no_bank_data,
+        std::env::var_os(BANK_DATA_ENV),
+        &built_bank_data(),
+    )?;
+    let Some(source) = source else {
         return Ok(None);
     };
+    load_directory(&source.dir, bank)
+        .map(Some)
+        .map_err(|mut failure| {
+            failure.message = format!("{} ({})", failure.message, source.origin.describe());
+            failure
+        })
+}
+
+/// Reads a zengin-code source-data directory (flows.md §2.5) into the shared in-memory
+/// directory: `banks.json`, plus `branches/<bank>.json` of the one bank asked about when
+/// `banks.json` lists it (a listed bank without its branch file is incomplete data, refused).
+/// `VERSION`, if present, gives the data date.
+fn load_directory(dir: &Path, bank: Option<BankCode>) -> Result<MemoryDirectory, Failure> {
     let date = std::fs::read_to_string(dir.join("VERSION"))
         .map(|v| v.trim().to_string())
         .unwrap_or_default();
@@ -350,24 +474,27 @@ fn load_directory(
             kana: record.kana,
         });
     }
-    if let Some(code) = bank {
+    if let Some(code) = bank.filter(|code| directory.bank(*code).is_some()) {
         let path = dir.join("branches").join(format!("{code}.json"));
-        if path.exists() {
-            let records: BTreeMap<String, NamedRecord> = read_json(&path)?;
-            let mut branches = Vec::with_capacity(records.len());
-            for (branch, record) in records {
-                let branch =
-                    BranchCode::parse(&branch).map_err(|e| bad_key(&path, &e.to_string()))?;
-                branches.push(BranchEntry {
-                    code: branch,
-                    name: record.name,
-                    kana: record.kana,
-                });
-            }
-            directory.load_branches(code, branches);
+        if !path.is_file() {
+            return Err(Failure::input(format!(
+                "bank data {} lists bank {code} but has no branches/{code}.json",
+                dir.display()
+            )));
         }
+        let records: BTreeMap<String, NamedRecord> = read_json(&path)?;
+        let mut branches = Vec::with_capacity(records.len());
+        for (branch, record) in records {
+            let branch = BranchCode::parse(&branch).map_err(|e| bad_key(&path, &e.to_string()))?;
+            branches.push(BranchEntry {
+                code: branch,
+                name: record.name,
+                kana: record.kana,
+            });
+        }
+        directory.load_branches(code, branches);
     }
-    Ok(Some(directory))
+    Ok(directory)
 }
 
 fn bad_key(path: &Path, problem: &str) -> Failure {
@@ -435,9 +562,7 @@ mod tests {
     #[test]
     fn source_data_directory_finds_and_misses_branches() {
         let dir = source_data("lookup");
-        let data = load_directory(Some(&dir), Some(BankCode::JAPAN_POST_BANK))
-            .unwrap()
-            .expect("directory");
+        let data = load_directory(&dir, Some(BankCode::JAPAN_POST_BANK)).unwrap();
         assert_eq!(data.data_date(), "2026-08-24");
         assert_eq!(
             data.bank(BankCode::JAPAN_POST_BANK).unwrap().kana,
@@ -455,17 +580,27 @@ mod tests {
             gone.to_string(),
             "branch 998 of bank 9900 is no longer in the bank data; the account may have become invalid after a branch merger"
         );
-        // Bank 0001 has no branch file in this copy: its branches are "not loaded", not "missing".
-        let bank_only = load_directory(Some(&dir), BankCode::parse("0001").ok())
-            .unwrap()
-            .expect("directory");
+        // Bank 0001 is listed but this copy has no branches/0001.json: incomplete data is
+        // refused rather than leaving the branch unchecked.
+        let incomplete = load_directory(&dir, BankCode::parse("0001").ok()).unwrap_err();
+        assert_eq!(incomplete.code, 2);
         assert_eq!(
-            bank_only.branch(
-                BankCode::parse("0001").unwrap(),
+            incomplete.message,
+            format!(
+                "bank data {} lists bank 0001 but has no branches/0001.json",
+                dir.display()
+            )
+        );
+        // A bank the data does not list needs no branch file: it is reported as unknown.
+        let unlisted = load_directory(&dir, BankCode::parse("0002").ok()).unwrap();
+        assert_eq!(
+            unlisted.branch(
+                BankCode::parse("0002").unwrap(),
                 BranchCode::parse("001").unwrap()
             ),
             flows::account::BranchLookup::NotLoaded
         );
+        assert_eq!(unlisted.bank(BankCode::parse("0002").unwrap()), None);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
@@ -473,7 +608,7 @@ mod tests {
     fn unreadable_source_data_is_a_usage_failure() {
         let dir =
             std::env::temp_dir().join(format!("mynaweb-account-missing-{}", std::process::id()));
-        let failure = load_directory(Some(&dir), None).expect_err("failure");
+        let failure = load_directory(&dir, None).expect_err("failure");
         assert_eq!(failure.code, 2);
         assert!(
             failure.message.starts_with("cannot read bank data "),
@@ -488,7 +623,7 @@ mod tests {
             std::env::temp_dir().join(format!("mynaweb-account-badkey-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("banks.json"), r#"{"01":{"name":"x","kana":"x"}}"#).unwrap();
-        let failure = load_directory(Some(&dir), None).expect_err("failure");
+        let failure = load_directory(&dir, None).expect_err("failure");
         assert_eq!(failure.code, 2);
         assert!(
             failure
@@ -498,6 +633,52 @@ mod tests {
             failure.message
         );
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn bank_data_is_the_argument_then_the_environment_then_the_built_data() {
+        let built = source_data("built");
+        let given = Path::new("/given");
+        let env = || Some(OsString::from("/from-env"));
+        let source = |dir: &Path, origin| {
+            Some(BankDataSource {
+                dir: dir.to_path_buf(),
+                origin,
+            })
+        };
+        assert_eq!(
+            resolve_bank_data(Some(given), false, env(), &built).unwrap(),
+            source(given, Origin::Argument)
+        );
+        assert_eq!(
+            resolve_bank_data(None, false, env(), &built).unwrap(),
+            source(Path::new("/from-env"), Origin::Environment)
+        );
+        // An empty variable counts as unset.
+        assert_eq!(
+            resolve_bank_data(None, false, Some(OsString::new()), &built).unwrap(),
+            source(&built, Origin::Built)
+        );
+        assert_eq!(resolve_bank_data(None, true, env(), &built).unwrap(), None);
+        std::fs::remove_dir_all(&built).unwrap();
+    }
+
+    #[test]
+    fn missing_bank_data_is_a_usage_failure_saying_how_to_build_it() {
+        let built =
+            std::env::temp_dir().join(format!("mynaweb-account-nodata-{}", std::process::id()));
+        let failure = resolve_bank_data(None, false, None, &built).unwrap_err();
+        assert_eq!(failure.code, 2);
+        assert_eq!(
+            failure.message,
+            format!(
+                "the bank data is missing: MYNAWEB_BANK_DATA is not set and {} has no \
+                 banks.json; run `cargo xtask bank-data` to build it, or pass --bank-data DIR \
+                 (or --no-bank-data to check only the shapes)",
+                built.display()
+            )
+        );
+        assert_eq!(resolve_bank_data(None, true, None, &built).unwrap(), None);
     }
 
     #[test]

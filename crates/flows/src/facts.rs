@@ -54,3 +54,10 @@ pub const CARD_CALL_CENTRE_DISPLAY: &str = "0570-783-578";
 /// Lost-card 24-hour number from the seed, as dialled from abroad (flows.md §3.1).
 /// **VERIFY:** international reachability (flows.md §3.1).
 pub const LOST_CARD_FROM_ABROAD_DISPLAY: &str = "+81-3-6734-0170";
+
+/// The date of the bundled bank and branch data (flows.md §2.5 "Version": the suffix of the
+/// pinned `zengin-code` npm version, `1.0.0-p20260824` → `2026-08-24`), for the app's footer
+/// ("金融機関データ: 2026-08-24", flows.md §2.5 "Browser bundling") without fetching anything.
+/// `cargo xtask bank-data` writes the same date into the data's `VERSION`; a test in the CLI
+/// (`crates/cli/tests/bank_data.rs`) fails when data/zengin/package.json pins another version.
+pub const BANK_DATA_DATE: &str = "2026-08-24";
