@@ -11,6 +11,7 @@
 pub mod bank_data;
 pub mod browser;
 pub mod components;
+pub mod embed;
 pub mod i18n;
 pub mod messages;
 pub mod pages;
