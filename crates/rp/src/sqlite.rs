@@ -1,0 +1,504 @@
+//! The [`Store`] on SQLite (embedded through `rusqlite`'s bundled build): a file for the demo
+//! server, or in memory for tests. One connection behind a mutex: the relying party's load is a
+//! few requests a second at most, and each statement is short.
+
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard};
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::challenge::{IssuedChallenge, Purpose};
+use crate::clock::{to_rfc3339, UnixTime};
+use crate::store::{
+    Certificate, Consumption, FourItems, NewLogin, NewSubmission, Record, SignatureCustomer, Store,
+    StoreError,
+};
+
+const SCHEMA: &str = "
+PRAGMA foreign_keys = ON;
+CREATE TABLE IF NOT EXISTS challenges (
+    value TEXT PRIMARY KEY,
+    purpose TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    issued_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER
+);
+CREATE TABLE IF NOT EXISTS customers (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    issuer TEXT NOT NULL,
+    serial_hex TEXT NOT NULL,
+    not_after TEXT NOT NULL,
+    certificate BLOB NOT NULL,
+    name TEXT, address TEXT, date_of_birth TEXT, sex TEXT,
+    first_verified_at INTEGER NOT NULL,
+    last_verified_at INTEGER NOT NULL,
+    UNIQUE (issuer, serial_hex)
+);
+CREATE TABLE IF NOT EXISTS logins (
+    id INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    challenge TEXT NOT NULL UNIQUE,
+    statement TEXT NOT NULL,
+    signature BLOB NOT NULL,
+    verified_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS submissions (
+    id INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    challenge TEXT NOT NULL UNIQUE,
+    flow TEXT NOT NULL,
+    data TEXT NOT NULL,
+    statement TEXT NOT NULL,
+    cms BLOB NOT NULL,
+    verified_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS consents (
+    id INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    submission_id INTEGER NOT NULL REFERENCES submissions(id),
+    text TEXT NOT NULL,
+    verified_at INTEGER NOT NULL
+);
+";
+
+/// The SQLite store.
+#[derive(Debug)]
+pub struct SqliteStore {
+    connection: Mutex<Connection>,
+}
+
+fn db(e: rusqlite::Error) -> StoreError {
+    StoreError::Database(e.to_string())
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database file at `path`.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        Self::with(Connection::open(path).map_err(db)?)
+    }
+
+    /// A database that lives only in memory.
+    pub fn in_memory() -> Result<Self, StoreError> {
+        Self::with(Connection::open_in_memory().map_err(db)?)
+    }
+
+    fn with(connection: Connection) -> Result<Self, StoreError> {
+        connection.execute_batch(SCHEMA).map_err(db)?;
+        Ok(Self {
+            connection: Mutex::new(connection),
+        })
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock cannot leave a half-done statement behind (each
+        // write is one transaction), so a poisoned lock is still usable.
+        self.connection
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+fn upsert_customer(
+    tx: &rusqlite::Transaction<'_>,
+    cert: &Certificate,
+    at: UnixTime,
+) -> Result<i64, StoreError> {
+    let holder = cert.holder.clone().unwrap_or_default();
+    tx.execute(
+        "INSERT INTO customers (kind, issuer, serial_hex, not_after, certificate, name, address,
+                                date_of_birth, sex, first_verified_at, last_verified_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)
+         ON CONFLICT (issuer, serial_hex) DO UPDATE SET last_verified_at = excluded.last_verified_at",
+        params![
+            cert.kind,
+            cert.issuer,
+            cert.serial,
+            cert.not_after,
+            cert.der,
+            holder.name,
+            holder.address,
+            holder.date_of_birth,
+            holder.sex,
+            at
+        ],
+    )
+    .map_err(db)?;
+    tx.query_row(
+        "SELECT id FROM customers WHERE issuer = ?1 AND serial_hex = ?2",
+        params![cert.issuer, cert.serial],
+        |row| row.get(0),
+    )
+    .map_err(db)
+}
+
+fn kind_name(kind: &str) -> Result<&'static str, StoreError> {
+    match kind {
+        "user_authentication" => Ok("user_authentication"),
+        "signature" => Ok("signature"),
+        _ => Err(StoreError::Corrupt("customers.kind")),
+    }
+}
+
+/// Columns: kind, issuer, serial_hex, not_after, certificate, name, address, date_of_birth, sex.
+fn certificate_from(
+    row: &rusqlite::Row<'_>,
+    first: usize,
+) -> rusqlite::Result<(String, Certificate)> {
+    let kind: String = row.get(first)?;
+    let holder = FourItems {
+        name: row.get(first + 5)?,
+        address: row.get(first + 6)?,
+        date_of_birth: row.get(first + 7)?,
+        sex: row.get(first + 8)?,
+    };
+    let is_signature = kind == "signature";
+    Ok((
+        kind,
+        Certificate {
+            kind: "",
+            issuer: row.get(first + 1)?,
+            serial: row.get(first + 2)?,
+            not_after: row.get(first + 3)?,
+            der: row.get(first + 4)?,
+            holder: is_signature.then_some(holder),
+        },
+    ))
+}
+
+const CUSTOMER_COLUMNS: &str =
+    "c.kind, c.issuer, c.serial_hex, c.not_after, c.certificate, c.name, c.address, c.date_of_birth, c.sex";
+
+impl Store for SqliteStore {
+    fn issue_challenge(
+        &self,
+        challenge: &IssuedChallenge,
+        forget_before: UnixTime,
+    ) -> Result<(), StoreError> {
+        let conn = self.lock();
+        conn.execute(
+            "DELETE FROM challenges WHERE expires_at < ?1",
+            params![forget_before],
+        )
+        .map_err(db)?;
+        let inserted = conn
+            .execute(
+                "INSERT OR IGNORE INTO challenges (value, purpose, origin, issued_at, expires_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    challenge.value,
+                    challenge.purpose.name(),
+                    challenge.origin,
+                    challenge.issued_at,
+                    challenge.expires_at
+                ],
+            )
+            .map_err(db)?;
+        if inserted == 0 {
+            return Err(StoreError::DuplicateChallenge);
+        }
+        Ok(())
+    }
+
+    fn consume_challenge(&self, value: &str, now: UnixTime) -> Result<Consumption, StoreError> {
+        let mut conn = self.lock();
+        let tx = conn.transaction().map_err(db)?;
+        let found = tx
+            .query_row(
+                "SELECT purpose, origin, issued_at, expires_at, used_at FROM challenges WHERE value = ?1",
+                params![value],
+                |row| {
+                    Ok((
+                        row.get::<_, String>(0)?,
+                        row.get::<_, String>(1)?,
+                        row.get::<_, i64>(2)?,
+                        row.get::<_, i64>(3)?,
+                        row.get::<_, Option<i64>>(4)?,
+                    ))
+                },
+            )
+            .optional()
+            .map_err(db)?;
+        let Some((purpose, origin, issued_at, expires_at, used_at)) = found else {
+            return Ok(Consumption::Unknown);
+        };
+        let purpose =
+            Purpose::from_name(&purpose).ok_or(StoreError::Corrupt("challenges.purpose"))?;
+        let issued = IssuedChallenge {
+            value: value.to_owned(),
+            purpose,
+            origin,
+            issued_at,
+            expires_at,
+        };
+        if used_at.is_some() {
+            return Ok(Consumption::AlreadyUsed(issued));
+        }
+        tx.execute(
+            "UPDATE challenges SET used_at = ?1 WHERE value = ?2",
+            params![now, value],
+        )
+        .map_err(db)?;
+        tx.commit().map_err(db)?;
+        Ok(Consumption::Fresh(issued))
+    }
+
+    fn save_login(&self, login: &NewLogin) -> Result<Record, StoreError> {
+        let mut conn = self.lock();
+        let tx = conn.transaction().map_err(db)?;
+        let customer_id = upsert_customer(&tx, &login.certificate, login.verified_at)?;
+        tx.execute(
+            "INSERT INTO logins (customer_id, challenge, statement, signature, verified_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                customer_id,
+                login.challenge,
+                login.statement,
+                login.signature,
+                login.verified_at
+            ],
+        )
+        .map_err(db)?;
+        let id = tx.last_insert_rowid();
+        tx.commit().map_err(db)?;
+        Ok(Record {
+            id,
+            kind: Purpose::Login,
+            customer_id,
+            certificate: login.certificate.clone(),
+            flow: None,
+            data: Vec::new(),
+            verified_at: to_rfc3339(login.verified_at),
+        })
+    }
+
+    fn save_submission(&self, s: &NewSubmission) -> Result<Record, StoreError> {
+        let data =
+            serde_json::to_string(&s.data).map_err(|_| StoreError::Corrupt("submission data"))?;
+        let mut conn = self.lock();
+        let tx = conn.transaction().map_err(db)?;
+        let customer_id = upsert_customer(&tx, &s.certificate, s.verified_at)?;
+        tx.execute(
+            "INSERT INTO submissions (customer_id, challenge, flow, data, statement, cms, verified_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                customer_id,
+                s.challenge,
+                s.flow,
+                data,
+                s.statement,
+                s.cms,
+                s.verified_at
+            ],
+        )
+        .map_err(db)?;
+        let id = tx.last_insert_rowid();
+        if s.flow == "consent" {
+            let text = s
+                .data
+                .iter()
+                .find(|(k, _)| k == "consent")
+                .map(|(_, v)| v.as_str())
+                .unwrap_or_default();
+            tx.execute(
+                "INSERT INTO consents (customer_id, submission_id, text, verified_at)
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![customer_id, id, text, s.verified_at],
+            )
+            .map_err(db)?;
+        }
+        tx.commit().map_err(db)?;
+        Ok(Record {
+            id,
+            kind: Purpose::Submission,
+            customer_id,
+            certificate: s.certificate.clone(),
+            flow: Some(s.flow.clone()),
+            data: s.data.clone(),
+            verified_at: to_rfc3339(s.verified_at),
+        })
+    }
+
+    fn records(&self, limit: usize) -> Result<Vec<Record>, StoreError> {
+        let conn = self.lock();
+        let sql = format!(
+            "SELECT * FROM (
+               SELECT 'login' AS k, l.id, l.customer_id, NULL AS flow, '[]' AS data, l.verified_at, {CUSTOMER_COLUMNS}
+                 FROM logins l JOIN customers c ON c.id = l.customer_id
+               UNION ALL
+               SELECT 'submission', s.id, s.customer_id, s.flow, s.data, s.verified_at, {CUSTOMER_COLUMNS}
+                 FROM submissions s JOIN customers c ON c.id = s.customer_id)
+             ORDER BY verified_at DESC, k, id DESC LIMIT ?1"
+        );
+        let mut stmt = conn.prepare(&sql).map_err(db)?;
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = stmt
+            .query_map(params![limit], |row| {
+                let (kind, certificate) = certificate_from(row, 6)?;
+                Ok((
+                    row.get::<_, String>(0)?,
+                    row.get::<_, i64>(1)?,
+                    row.get::<_, i64>(2)?,
+                    row.get::<_, Option<String>>(3)?,
+                    row.get::<_, String>(4)?,
+                    row.get::<_, i64>(5)?,
+                    kind,
+                    certificate,
+                ))
+            })
+            .map_err(db)?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (k, id, customer_id, flow, data, verified_at, kind, mut certificate) =
+                row.map_err(db)?;
+            certificate.kind = kind_name(&kind)?;
+            let data: Vec<(String, String)> =
+                serde_json::from_str(&data).map_err(|_| StoreError::Corrupt("submissions.data"))?;
+            out.push(Record {
+                id,
+                kind: Purpose::from_name(&k).ok_or(StoreError::Corrupt("record kind"))?,
+                customer_id,
+                certificate,
+                flow,
+                data,
+                verified_at: to_rfc3339(verified_at),
+            });
+        }
+        Ok(out)
+    }
+
+    fn signature_customers(&self) -> Result<Vec<SignatureCustomer>, StoreError> {
+        let conn = self.lock();
+        let sql = format!(
+            "SELECT c.id, EXISTS (SELECT 1 FROM consents WHERE customer_id = c.id), {CUSTOMER_COLUMNS}
+               FROM customers c WHERE c.kind = 'signature' ORDER BY c.id"
+        );
+        let mut stmt = conn.prepare(&sql).map_err(db)?;
+        let rows = stmt
+            .query_map([], |row| {
+                let (_, certificate) = certificate_from(row, 2)?;
+                Ok((row.get::<_, i64>(0)?, row.get::<_, bool>(1)?, certificate))
+            })
+            .map_err(db)?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, consented, mut certificate) = row.map_err(db)?;
+            certificate.kind = "signature";
+            out.push(SignatureCustomer {
+                id,
+                certificate,
+                consented,
+            });
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::challenge;
+
+    const H: &str = "http://127.0.0.1:8081";
+
+    fn cert(kind: &'static str, serial: &str) -> Certificate {
+        Certificate {
+            kind,
+            issuer: "C=JP,O=JPKI-TEST".into(),
+            serial: serial.into(),
+            not_after: "2030-01-01T00:00:00Z".into(),
+            holder: (kind == "signature").then(|| FourItems {
+                name: Some("山田 太郎".into()),
+                address: Some("東京都".into()),
+                date_of_birth: Some("1980-01-02".into()),
+                sex: Some("male".into()),
+            }),
+            der: vec![0x30, 0x00],
+        }
+    }
+
+    #[test]
+    fn consume_is_once() {
+        let store = SqliteStore::in_memory().unwrap();
+        let c = challenge::issue(Purpose::Login, H, 1000).unwrap();
+        store.issue_challenge(&c, 0).unwrap();
+        assert_eq!(
+            store.consume_challenge(&c.value, 1001).unwrap(),
+            Consumption::Fresh(c.clone())
+        );
+        assert_eq!(
+            store.consume_challenge(&c.value, 1002).unwrap(),
+            Consumption::AlreadyUsed(c.clone())
+        );
+        assert_eq!(
+            store
+                .consume_challenge("nope-nope-nope-nope", 1002)
+                .unwrap(),
+            Consumption::Unknown
+        );
+        assert!(matches!(
+            store.issue_challenge(&c, 0),
+            Err(StoreError::DuplicateChallenge)
+        ));
+    }
+
+    #[test]
+    fn old_challenges_are_forgotten_on_issue() {
+        let store = SqliteStore::in_memory().unwrap();
+        let old = challenge::issue(Purpose::Login, H, 0).unwrap();
+        store.issue_challenge(&old, 0).unwrap();
+        let new = challenge::issue(Purpose::Login, H, 10_000).unwrap();
+        store.issue_challenge(&new, 10_000 - 3600).unwrap();
+        assert_eq!(
+            store.consume_challenge(&old.value, 10_001).unwrap(),
+            Consumption::Unknown
+        );
+    }
+
+    #[test]
+    fn records_and_customers_round_trip() {
+        let store = SqliteStore::in_memory().unwrap();
+        let login = store
+            .save_login(&NewLogin {
+                certificate: cert("user_authentication", "0a"),
+                challenge: "c1".into(),
+                statement: "s".into(),
+                signature: vec![1, 2],
+                verified_at: 100,
+            })
+            .unwrap();
+        let sub = store
+            .save_submission(&NewSubmission {
+                certificate: cert("signature", "0b"),
+                challenge: "c2".into(),
+                flow: "consent".into(),
+                data: vec![("consent".into(), "同意します".into())],
+                statement: "s".into(),
+                cms: vec![3],
+                verified_at: 200,
+            })
+            .unwrap();
+        let again = store
+            .save_submission(&NewSubmission {
+                certificate: cert("signature", "0b"),
+                challenge: "c3".into(),
+                flow: "account".into(),
+                data: vec![("bank_code".into(), "0001".into())],
+                statement: "s".into(),
+                cms: vec![3],
+                verified_at: 300,
+            })
+            .unwrap();
+        assert_eq!(sub.customer_id, again.customer_id);
+        assert_ne!(login.customer_id, sub.customer_id);
+        let records = store.records(10).unwrap();
+        assert_eq!(records, vec![again.clone(), sub.clone(), login.clone()]);
+        assert_eq!(store.records(1).unwrap(), vec![again]);
+        let customers = store.signature_customers().unwrap();
+        assert_eq!(customers.len(), 1);
+        assert_eq!(customers[0].certificate, cert("signature", "0b"));
+        assert!(customers[0].consented);
+    }
+}
