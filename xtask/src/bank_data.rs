@@ -25,6 +25,25 @@ pub fn output_dir() -> PathBuf {
     repo_root().join("target").join("bank-data")
 }
 
+/// After a Trunk build: dist/bank-data is the built data (index.html's `copy-dir` line), so the
+/// app can fetch `bank-data/banks.json` and `bank-data/branches/<bank>.json`.
+pub fn check_in_dist() -> Result<(), String> {
+    let dist = repo_root().join("dist").join("bank-data");
+    let built = fs::read(output_dir().join("VERSION")).map_err(|e| format!("no built bank data: {e}"))?;
+    let copied = fs::read(dist.join("VERSION"))
+        .map_err(|e| format!("the app build has no {} ({e}); is index.html's copy-dir line there?", dist.join("VERSION").display()))?;
+    if copied != built {
+        return Err(format!("{} is not the bank data in target/bank-data", dist.display()));
+    }
+    for file in ["banks.json", "branches/0001.json", "branches/9900.json"] {
+        if !dist.join(file).is_file() {
+            return Err(format!("the app build has no bank-data/{file}"));
+        }
+    }
+    println!("xtask: the app build serves the bank data ({})", String::from_utf8_lossy(&built).trim());
+    Ok(())
+}
+
 /// Builds target/bank-data unless it is newer than every input; returns its path.
 pub fn ensure() -> Result<PathBuf, String> {
     let source = repo_root().join("data").join("zengin");

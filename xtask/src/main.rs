@@ -100,7 +100,9 @@ fn test() -> Result<(), String> {
     report.step("Wasm tests in headless Chromium (wasm-bindgen-test)", || {
         tools.wasm_cargo().args(["test", "--locked", "--target", "wasm32-unknown-unknown", "-p", "mynaweb-app"]).run()
     });
-    report.step("app build (trunk build --release)", || tools.trunk().args(["build", "--release"]).run());
+    report.step("app build (trunk build --release)", || {
+        tools.trunk().args(["build", "--release"]).run().and_then(|()| bank_data::check_in_dist())
+    });
     let mut fake_webusb = None;
     report.step("fake WebUSB build (crates/fakeusb, wasm-bindgen no-modules)", || {
         fake_webusb = Some(tools.build_fake_webusb()?);
