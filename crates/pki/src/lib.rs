@@ -47,6 +47,7 @@ pub mod holder;
 pub mod oid;
 pub mod pem;
 pub mod roots;
+pub mod rp;
 pub mod signature;
 pub mod tlv;
 pub mod trust;
