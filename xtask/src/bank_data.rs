@@ -18,7 +18,12 @@ use crate::cmd::Cmd;
 use crate::tools::{cache_dir, repo_root};
 
 /// The files whose change makes the output stale.
-const INPUTS: [&str; 4] = ["package.json", "package-lock.json", "build.mjs", "build.test.mjs"];
+const INPUTS: [&str; 4] = [
+    "package.json",
+    "package-lock.json",
+    "build.mjs",
+    "build.test.mjs",
+];
 
 /// Where the bank data is built (Trunk copies it to dist/bank-data; the CLI reads it by default).
 pub fn output_dir() -> PathBuf {
@@ -29,18 +34,29 @@ pub fn output_dir() -> PathBuf {
 /// app can fetch `bank-data/banks.json` and `bank-data/branches/<bank>.json`.
 pub fn check_in_dist() -> Result<(), String> {
     let dist = repo_root().join("dist").join("bank-data");
-    let built = fs::read(output_dir().join("VERSION")).map_err(|e| format!("no built bank data: {e}"))?;
-    let copied = fs::read(dist.join("VERSION"))
-        .map_err(|e| format!("the app build has no {} ({e}); is index.html's copy-dir line there?", dist.join("VERSION").display()))?;
+    let built =
+        fs::read(output_dir().join("VERSION")).map_err(|e| format!("no built bank data: {e}"))?;
+    let copied = fs::read(dist.join("VERSION")).map_err(|e| {
+        format!(
+            "the app build has no {} ({e}); is index.html's copy-dir line there?",
+            dist.join("VERSION").display()
+        )
+    })?;
     if copied != built {
-        return Err(format!("{} is not the bank data in target/bank-data", dist.display()));
+        return Err(format!(
+            "{} is not the bank data in target/bank-data",
+            dist.display()
+        ));
     }
     for file in ["banks.json", "branches/0001.json", "branches/9900.json"] {
         if !dist.join(file).is_file() {
             return Err(format!("the app build has no bank-data/{file}"));
         }
     }
-    println!("xtask: the app build serves the bank data ({})", String::from_utf8_lossy(&built).trim());
+    println!(
+        "xtask: the app build serves the bank data ({})",
+        String::from_utf8_lossy(&built).trim()
+    );
     Ok(())
 }
 
@@ -51,14 +67,25 @@ pub fn ensure() -> Result<PathBuf, String> {
     let version = output.join("VERSION");
     if is_newer_than_inputs(&version, &source)? {
         let date = fs::read_to_string(&version).unwrap_or_default();
-        println!("xtask: bank data {} present in {} (newer than data/zengin)", date.trim(), output.display());
+        println!(
+            "xtask: bank data {} present in {} (newer than data/zengin)",
+            date.trim(),
+            output.display()
+        );
         return Ok(output);
     }
     ensure_package(&source)?;
-    Cmd::new("node").args(["--test", "data/zengin/build.test.mjs"]).run()?;
-    Cmd::new("node").args(["data/zengin/build.mjs".as_ref(), output.as_os_str()]).run()?;
+    Cmd::new("node")
+        .args(["--test", "data/zengin/build.test.mjs"])
+        .run()?;
+    Cmd::new("node")
+        .args(["data/zengin/build.mjs".as_ref(), output.as_os_str()])
+        .run()?;
     if !version.exists() {
-        return Err(format!("data/zengin/build.mjs finished without writing {}", version.display()));
+        return Err(format!(
+            "data/zengin/build.mjs finished without writing {}",
+            version.display()
+        ));
     }
     Ok(output)
 }
@@ -84,7 +111,8 @@ fn is_newer_than_inputs(version: &Path, source: &Path) -> Result<bool, String> {
 /// `npm ci` in data/zengin unless node_modules already matches the package-lock.
 fn ensure_package(source: &Path) -> Result<(), String> {
     let lock_path = source.join("package-lock.json");
-    let lock = fs::read(&lock_path).map_err(|e| format!("cannot read {}: {e}", lock_path.display()))?;
+    let lock =
+        fs::read(&lock_path).map_err(|e| format!("cannot read {}: {e}", lock_path.display()))?;
     let stamp = source.join("node_modules").join(".mynaweb-lock-stamp");
     if fs::read(&stamp).is_ok_and(|s| s == lock) {
         println!("xtask: npm package of data/zengin present (matches package-lock.json)");
