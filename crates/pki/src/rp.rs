@@ -19,9 +19,15 @@ mod fields;
 #[doc(hidden)]
 pub mod fuzzing;
 mod statement;
+mod verify;
 
 pub use fields::{
     format_time, parse_time, Challenge, ChallengeError, Origin, OriginError, RelyingParty,
     TextError, CHALLENGE_MAX_LEN, CHALLENGE_MIN_LEN, RELYING_PARTY_MAX_CHARS,
 };
 pub use statement::{DataError, Flow, Kind, Statement, StatementError, StatementKind};
+pub use verify::{
+    verify_login, verify_login_with_crl, verify_submission, CmsProblem, Expectation, LoginResult,
+    RpError, SubmissionResult, VerifiedCertificate, VerifiedLogin, VerifiedSubmission,
+    CLOCK_SKEW_SECONDS, REVOCATION_NOT_CHECKED,
+};
