@@ -10,6 +10,8 @@
 //! non-empty text in each language and that no kanji of the Easy Japanese texts lacks a reading.
 
 pub mod ruby;
+pub mod overseas;
+pub mod phone;
 
 /// A language the app speaks. Japanese first (flows.md §7.2: `ja` default, `en`, `ja-easy`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -171,6 +173,10 @@ pub enum Text {
     NavInsurance,
     NavRehearsal,
     NavDocument,
+    NavOverseas,
+    NavPhone,
+    HomeOverseasDesc,
+    HomePhoneDesc,
     HomeTitle,
     HomeIntro,
     HomeCardStatusDesc,
@@ -496,6 +502,10 @@ impl Text {
             Text::NavInsurance => "マイナ保険証の利用登録",
             Text::NavRehearsal => "医療機関の受付の練習",
             Text::NavDocument => "どの書類を見せる?",
+            Text::NavOverseas => "海外に住む方のカード",
+            Text::NavPhone => "スマホの電子証明書",
+            Text::HomeOverseasDesc => "海外に引っ越すとき・海外に住んでいるときのカードの手続きを、質問に答えて確かめます。申請書の下書きも作れます。",
+            Text::HomePhoneDesc => "スマートフォンを売る・修理に出す・なくしたときに、スマホ用電子証明書をどうするかを確かめます。",
             Text::HomeTitle => "手続きを選ぶ",
             Text::HomeIntro => "カードの状態を確かめたり、手続きの前に準備や練習をしたりできます。",
             Text::HomeCardStatusDesc => "カードの種類、暗証番号の残り回数、電子証明書の有効期限を確かめます。",
@@ -775,6 +785,10 @@ impl Text {
             Text::NavInsurance => "Insurance-use registration",
             Text::NavRehearsal => "Clinic reception rehearsal",
             Text::NavDocument => "Which document do I show?",
+            Text::NavOverseas => "Card when living abroad",
+            Text::NavPhone => "Smartphone certificate",
+            Text::HomeOverseasDesc => "Moving abroad or living abroad: answer a few questions to see what to do with your card, and draft the application form.",
+            Text::HomePhoneDesc => "Selling, repairing or losing your phone: what to do with the smartphone certificate.",
             Text::HomeTitle => "Choose a procedure",
             Text::HomeIntro => "Check your card, and prepare or practise before a procedure.",
             Text::HomeCardStatusDesc => {
@@ -1150,6 +1164,10 @@ impl Text {
             Text::NavInsurance => "マイナ{保険証|ほけんしょう}の {登録|とうろく}",
             Text::NavRehearsal => "{病院|びょういん}の {受付|うけつけ}の {練習|れんしゅう}",
             Text::NavDocument => "どの {書類|しょるい}を {見|み}せる?",
+            Text::NavOverseas => "{海外|かいがい}に {住|す}む {人|ひと}の カード",
+            Text::NavPhone => "スマホの {電子証明書|でんししょうめいしょ}",
+            Text::HomeOverseasDesc => "{海外|かいがい}に {引|ひ}っ{越|こ}す ときや {海外|かいがい}に {住|す}んで いる ときの カードの {手続|てつづ}きが わかります。",
+            Text::HomePhoneDesc => "スマホを うる ときや なくした ときに、スマホの {電子証明書|でんししょうめいしょ}を どう するかが わかります。",
             Text::HomeTitle => "{手続|てつづ}きを {選|えら}ぶ",
             Text::HomeIntro => "カードの ようすを {見|み}たり、{手続|てつづ}きの {前|まえ}に {練習|れんしゅう}したり できます。",
             Text::HomeCardStatusDesc => {
@@ -1649,6 +1667,10 @@ mod tests {
         NavInsurance,
         NavRehearsal,
         NavDocument,
+        NavOverseas,
+        NavPhone,
+        HomeOverseasDesc,
+        HomePhoneDesc,
         HomeTitle,
         HomeIntro,
         HomeCardStatusDesc,

@@ -340,6 +340,28 @@ impl Session {
         })
         .await
     }
+
+    /// 基本4情報 — name, address, date of birth, sex — (text AP EF 0002, mynacard.md §9.1) for
+    /// pre-filling a form (flows.md §3.3). Same PIN rules as [`read_birth_date`](Self::read_birth_date):
+    /// `pin` must be the card-info PIN and goes through the PIN guard; only the 4-items file is
+    /// read, never the My Number (flows.md §0.1 data minimisation).
+    pub async fn read_four_items(
+        &self,
+        pin: &Pin,
+        confirmation: Option<LastTryConfirmation>,
+    ) -> Result<card::Basic4, SessionError> {
+        if pin.reference() != PinRef::TextPin {
+            return Err(SessionError::Card(CardError::PinForOtherReference {
+                expected: PinRef::TextPin,
+                given: pin.reference(),
+            }));
+        }
+        self.with_card(async |card| {
+            card.verify(pin, confirmation).await?;
+            Ok(card.read_basic4().await?)
+        })
+        .await
+    }
 }
 
 /// Seconds since 1970 now (the browser's clock in Wasm).

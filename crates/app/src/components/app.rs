@@ -18,6 +18,8 @@ use crate::i18n::{Lang, Text};
 use crate::pages::document::DocumentPage;
 use crate::pages::home::HomePage;
 use crate::pages::insurance::InsurancePage;
+use crate::pages::overseas::OverseasPage;
+use crate::pages::phone::PhonePage;
 use crate::pages::rehearsal::RehearsalPage;
 use crate::pages::Page;
 use crate::reader_notice;
@@ -231,6 +233,11 @@ pub fn app() -> Html {
                 on_navigate={on_navigate.clone()} />
         },
         Page::Document => html! { <DocumentPage on_navigate={on_navigate.clone()} /> },
+        Page::Overseas => html! {
+            <OverseasPage key={source_key.clone()} session={(*session).clone()} connect={connect.clone()}
+                on_navigate={on_navigate.clone()} />
+        },
+        Page::Phone => html! { <PhonePage /> },
     };
 
     html! {

@@ -9,5 +9,6 @@ pub mod reader_panel;
 pub mod trace_view;
 pub mod nav_menu;
 pub mod notification;
+pub mod overseas_choice;
 pub mod radio_group;
 pub mod step_indicator;

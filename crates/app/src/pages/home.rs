@@ -12,11 +12,13 @@ pub struct HomeProps {
     pub on_navigate: Callback<Page>,
 }
 
-const PROCEDURES: [(Page, Text); 4] = [
+const PROCEDURES: [(Page, Text); 6] = [
     (Page::CardStatus, Text::HomeCardStatusDesc),
     (Page::Insurance, Text::HomeInsuranceDesc),
     (Page::Rehearsal, Text::HomeRehearsalDesc),
     (Page::Document, Text::HomeDocumentDesc),
+    (Page::Overseas, Text::HomeOverseasDesc),
+    (Page::Phone, Text::HomePhoneDesc),
 ];
 
 /// The list of procedures.

@@ -7,6 +7,8 @@
 //! | Insurance       | insurance-use registration pre-check and hand-off (flows.md §1A)  | `flows::insurance`    |
 //! | Rehearsal       | clinic-reception consent rehearsal (flows.md §1B)                  | `flows::rehearsal`    |
 //! | Document        | "which document do I show?" (flows.md §1C)                         | `flows::document`     |
+//! | Overseas        | overseas-card wizard, checklists, pre-filled draft (flows.md §3)   | `flows::overseas`     |
+//! | Phone           | smartphone-certificate revoke/suspend helper (flows.md §4.2)       | `flows::smartphone`   |
 //!
 //! Pages decide nothing themselves: every decision is a `flows` reducer or function; pages turn
 //! its states into catalogue texts and carry out the card operations it asks for. "Today" is
@@ -16,6 +18,8 @@ pub mod card_access;
 pub mod document;
 pub mod home;
 pub mod insurance;
+pub mod overseas;
+pub mod phone;
 pub mod rehearsal;
 
 use flows::date::CivilDate;
@@ -37,11 +41,16 @@ pub enum Page {
     Rehearsal,
     /// "Which document do I show?" (flows.md §1C).
     Document,
+    /// Overseas-card guidance (flows.md §3).
+    Overseas,
+    /// Smartphone-certificate helper (flows.md §4.2).
+    Phone,
 }
 
 impl Page {
     /// Every page, in navigation order.
-    pub const ALL: [Page; 5] = [Page::Home, Page::CardStatus, Page::Insurance, Page::Rehearsal, Page::Document];
+    pub const ALL: [Page; 7] =
+        [Page::Home, Page::CardStatus, Page::Insurance, Page::Rehearsal, Page::Document, Page::Overseas, Page::Phone];
 
     /// The page's name in the navigation.
     pub fn nav_text(self) -> Text {
@@ -51,6 +60,8 @@ impl Page {
             Page::Insurance => Text::NavInsurance,
             Page::Rehearsal => Text::NavRehearsal,
             Page::Document => Text::NavDocument,
+            Page::Overseas => Text::NavOverseas,
+            Page::Phone => Text::NavPhone,
         }
     }
 
@@ -62,6 +73,8 @@ impl Page {
             Page::Insurance => "insurance",
             Page::Rehearsal => "rehearsal",
             Page::Document => "document",
+            Page::Overseas => "overseas",
+            Page::Phone => "phone",
         }
     }
 
