@@ -7,5 +7,12 @@
 pub mod base64;
 pub mod challenge;
 pub mod clock;
+pub mod crl_check;
+pub mod http;
+pub mod page;
+pub mod result;
 pub mod sqlite;
+pub mod static_files;
 pub mod store;
+pub mod trust;
+pub mod verify;

@@ -74,7 +74,7 @@ pub struct Certificate {
     pub kind: &'static str,
     /// Issuer DN, RFC 4514 text.
     pub issuer: String,
-    /// Serial number, lower-case hex.
+    /// Serial number, upper-case hex (as pki::rp reports it).
     pub serial: String,
     /// notAfter, RFC 3339.
     pub not_after: String,

@@ -1,0 +1,426 @@
+//! The two HTTP listeners (two origins), on axum.
+//!
+//! ```text
+//! host origin H (the relying party's site)
+//! +--------+-------------------+-----------------------------------------------------------+
+//! | GET    | /                 | the demo host page (crate::page)                          |
+//! | GET    | /host.css         | its style sheet                                           |
+//! | GET    | /demo-host.js     | the demo page's script: <pkg>/demo-host.js                |
+//! | POST   | /api/challenge    | {"purpose": "login"|"submission"} → {"challenge","expiresAt"} |
+//! | POST   | /api/verify       | {"result": widget-protocol.md §3} → {"verified": true, "record"} |
+//! |        |                   | or 4xx {"verified": false, "code", "message"}             |
+//! | GET    | /api/records      | {"records": [...]} newest first                            |
+//! | POST   | /api/crl-check    | CRL (DER or PEM) → crl_check::CrlReport                    |
+//! +--------+-------------------+-----------------------------------------------------------+
+//! every POST needs `Origin: H` exactly (else 403 wrong_origin); a GET with an Origin header
+//! needs it to be H. No CORS headers: no other origin can read an answer.
+//! In demo mode every JSON answer carries "demo": "demo: test certificates accepted".
+//!
+//! widget origin W (mynaweb's)
+//! +--------+----------------------+--------------------------------------------------------+
+//! | GET    | /widget-config.json  | {"allowedHostOrigins": [H]} (widget-protocol.md §1)    |
+//! | GET    | /pkg/<file>          | the embeddable script and its files (<pkg>), readable  |
+//! |        |                      | by H (Access-Control-Allow-Origin: H)                  |
+//! | GET    | /<file>              | the app build (<dist>); "/" is index.html               |
+//! +--------+----------------------+--------------------------------------------------------+
+//! ```
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use serde_json::{json, Value};
+
+use crate::challenge::{self, Purpose};
+use crate::clock::{to_rfc3339, Clock};
+use crate::crl_check;
+use crate::page;
+use crate::static_files;
+use crate::store::Store;
+use crate::trust::{Trust, DEMO_NOTICE};
+use crate::verify::{self, Context};
+
+/// Challenges that expired longer ago than this are forgotten (seconds).
+const FORGET_AFTER_SECS: i64 = 24 * 3600;
+/// Records listed on the page and by `/api/records`.
+const RECORDS_LISTED: usize = 200;
+/// Largest CRL accepted by `/api/crl-check` (a JPKI CRL with millions of entries).
+const MAX_CRL_BYTES: usize = 512 * 1024 * 1024;
+/// Largest `/api/verify` or `/api/challenge` body.
+const MAX_JSON_BYTES: usize = 256 * 1024;
+
+/// Everything the handlers share.
+#[derive(Clone)]
+pub struct AppState {
+    /// The records and challenges.
+    pub store: Arc<dyn Store>,
+    /// The server's clock.
+    pub clock: Arc<dyn Clock>,
+    /// The roots results must chain to.
+    pub trust: Arc<Trust>,
+    /// Where things are.
+    pub config: Arc<Config>,
+}
+
+/// Origins and directories.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The host origin H, e.g. `http://127.0.0.1:8081`.
+    pub host_origin: String,
+    /// The widget origin W, e.g. `http://127.0.0.1:8082`.
+    pub widget_origin: String,
+    /// The app build (Trunk's `dist/`).
+    pub dist: Option<PathBuf>,
+    /// The embeddable package (`pkg/`).
+    pub pkg: Option<PathBuf>,
+}
+
+struct ApiError {
+    status: StatusCode,
+    code: &'static str,
+    message: String,
+    verify: bool,
+}
+
+impl ApiError {
+    fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            status,
+            code,
+            message: message.into(),
+            verify: false,
+        }
+    }
+}
+
+fn answer(state: &AppState, status: StatusCode, mut body: Value) -> Response {
+    if state.trust.is_demo() {
+        if let Some(obj) = body.as_object_mut() {
+            obj.insert("demo".into(), Value::from(DEMO_NOTICE));
+        }
+    }
+    let mut response = (status, body.to_string()).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+fn refuse(state: &AppState, e: ApiError) -> Response {
+    let mut body = json!({"code": e.code, "message": e.message});
+    if e.verify {
+        if let Some(obj) = body.as_object_mut() {
+            obj.insert("verified".into(), Value::Bool(false));
+        }
+    }
+    answer(state, e.status, body)
+}
+
+/// `Origin` must be present and exactly H.
+fn require_host_origin(state: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
+    match headers.get(header::ORIGIN) {
+        Some(o) if o.as_bytes() == state.config.host_origin.as_bytes() => Ok(()),
+        Some(_) => Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "wrong_origin",
+            "this API answers only its own site's pages",
+        )),
+        None => Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "missing_origin",
+            "the request has no Origin header",
+        )),
+    }
+}
+
+fn json_body(body: &Bytes) -> Result<Value, ApiError> {
+    serde_json::from_slice(body)
+        .map_err(|_| ApiError::new(StatusCode::BAD_REQUEST, "bad_json", "the body is not JSON"))
+}
+
+async fn post_challenge(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let run = || -> Result<Value, ApiError> {
+        require_host_origin(&state, &headers)?;
+        let request = json_body(&body)?;
+        let purpose = request
+            .get("purpose")
+            .and_then(Value::as_str)
+            .and_then(Purpose::from_name)
+            .ok_or_else(|| {
+                ApiError::new(
+                    StatusCode::BAD_REQUEST,
+                    "bad_purpose",
+                    "purpose must be \"login\" or \"submission\"",
+                )
+            })?;
+        let now = state.clock.now();
+        let issued = challenge::issue(purpose, &state.config.host_origin, now).map_err(|e| {
+            ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.code(), e.to_string())
+        })?;
+        state
+            .store
+            .issue_challenge(&issued, now.saturating_sub(FORGET_AFTER_SECS))
+            .map_err(|e| {
+                ApiError::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "store_failed",
+                    e.to_string(),
+                )
+            })?;
+        Ok(json!({
+            "challenge": issued.value,
+            "purpose": purpose.name(),
+            "expiresAt": to_rfc3339(issued.expires_at),
+        }))
+    };
+    match run() {
+        Ok(body) => answer(&state, StatusCode::OK, body),
+        Err(e) => refuse(&state, e),
+    }
+}
+
+async fn post_verify(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let run = || -> Result<Value, ApiError> {
+        require_host_origin(&state, &headers)?;
+        let request = json_body(&body)?;
+        let result = request.get("result").ok_or_else(|| {
+            ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "malformed_result",
+                "the body has no `result`",
+            )
+        })?;
+        let ctx = Context {
+            trust: &state.trust,
+            host_origin: &state.config.host_origin,
+            now: state.clock.now(),
+        };
+        let record = verify::verify(state.store.as_ref(), ctx, result).map_err(|e| {
+            ApiError::new(
+                StatusCode::from_u16(e.status()).unwrap_or(StatusCode::BAD_REQUEST),
+                e.code(),
+                e.to_string(),
+            )
+        })?;
+        Ok(json!({
+            "verified": true,
+            "record": record,
+            "revocation": "not_checked",
+            "revocationNote": pki::rp::REVOCATION_NOT_CHECKED,
+        }))
+    };
+    match run() {
+        Ok(body) => answer(&state, StatusCode::OK, body),
+        Err(mut e) => {
+            e.verify = true;
+            refuse(&state, e)
+        }
+    }
+}
+
+async fn get_records(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if headers.contains_key(header::ORIGIN) {
+        if let Err(e) = require_host_origin(&state, &headers) {
+            return refuse(&state, e);
+        }
+    }
+    match state.store.records(RECORDS_LISTED) {
+        Ok(records) => answer(&state, StatusCode::OK, json!({ "records": records })),
+        Err(e) => refuse(
+            &state,
+            ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "store_failed",
+                e.to_string(),
+            ),
+        ),
+    }
+}
+
+async fn post_crl_check(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let run = || -> Result<Value, ApiError> {
+        require_host_origin(&state, &headers)?;
+        let customers = state.store.signature_customers().map_err(|e| {
+            ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "store_failed",
+                e.to_string(),
+            )
+        })?;
+        let report = crl_check::check(&body, &customers, &state.trust, state.clock.now())
+            .map_err(|e| ApiError::new(StatusCode::BAD_REQUEST, e.code(), e.to_string()))?;
+        serde_json::to_value(report).map_err(|e| {
+            ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "encoding_failed",
+                e.to_string(),
+            )
+        })
+    };
+    match run() {
+        Ok(body) => answer(&state, StatusCode::OK, body),
+        Err(e) => refuse(&state, e),
+    }
+}
+
+fn html_response(body: String, csp: &str) -> Response {
+    let mut response = body.into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if let Ok(v) = HeaderValue::from_str(csp) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, v);
+    }
+    response
+}
+
+async fn get_page(State(state): State<AppState>) -> Response {
+    let records = state.store.records(RECORDS_LISTED).unwrap_or_default();
+    let w = &state.config.widget_origin;
+    let csp = format!(
+        "default-src 'self'; script-src 'self' {w}; frame-src {w}; connect-src 'self'; \
+         style-src 'self' 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; \
+         form-action 'self'; frame-ancestors 'none'"
+    );
+    html_response(
+        page::render(
+            &state.config.host_origin,
+            w,
+            state.trust.is_demo(),
+            &records,
+        ),
+        &csp,
+    )
+}
+
+async fn get_css() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+        page::CSS,
+    )
+        .into_response()
+}
+
+fn file_response(path: Option<PathBuf>, cors: Option<&str>) -> Response {
+    let Some(path) = path else {
+        return (StatusCode::NOT_FOUND, "not found").into_response();
+    };
+    match std::fs::read(&path) {
+        Ok(bytes) => {
+            let mut response = bytes.into_response();
+            let headers = response.headers_mut();
+            headers.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static(static_files::content_type(&path)),
+            );
+            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+            headers.insert(
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            );
+            if let Some(origin) = cors.and_then(|o| HeaderValue::from_str(o).ok()) {
+                headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+                headers.insert(header::VARY, HeaderValue::from_static("Origin"));
+            }
+            response
+        }
+        Err(_) => (StatusCode::NOT_FOUND, "not found").into_response(),
+    }
+}
+
+async fn get_demo_script(State(state): State<AppState>) -> Response {
+    let path = state.config.pkg.as_ref().map(|p| p.join("demo-host.js"));
+    file_response(path, None)
+}
+
+/// The router of the host origin H.
+pub fn host_router(state: AppState) -> Router {
+    Router::new()
+        .route("/", get(get_page))
+        .route("/host.css", get(get_css))
+        .route("/demo-host.js", get(get_demo_script))
+        .route("/api/challenge", post(post_challenge))
+        .route(
+            "/api/verify",
+            post(post_verify).layer(DefaultBodyLimit::max(MAX_JSON_BYTES)),
+        )
+        .route("/api/records", get(get_records))
+        .route(
+            "/api/crl-check",
+            post(post_crl_check).layer(DefaultBodyLimit::max(MAX_CRL_BYTES)),
+        )
+        .with_state(state)
+}
+
+async fn get_widget_config(State(state): State<AppState>) -> Response {
+    let body = json!({ "allowedHostOrigins": [state.config.host_origin] });
+    let mut response = body.to_string().into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+async fn get_widget_file(State(state): State<AppState>, uri: Uri) -> Response {
+    let path = uri.path();
+    if let Some(rest) = path.strip_prefix("/pkg") {
+        let file = state
+            .config
+            .pkg
+            .as_ref()
+            .and_then(|root| static_files::resolve(root, rest));
+        return file_response(file, Some(&state.config.host_origin));
+    }
+    let file = state
+        .config
+        .dist
+        .as_ref()
+        .and_then(|root| static_files::resolve(root, path));
+    file_response(file, None)
+}
+
+/// The router of the widget origin W.
+pub fn widget_router(state: AppState) -> Router {
+    Router::new()
+        .route("/widget-config.json", get(get_widget_config))
+        .fallback(get(get_widget_file))
+        .with_state(state)
+}
+
+/// Serves both origins until one listener fails.
+pub async fn run(
+    host: tokio::net::TcpListener,
+    widget: tokio::net::TcpListener,
+    state: AppState,
+) -> std::io::Result<()> {
+    let host_app = host_router(state.clone());
+    let widget_app = widget_router(state);
+    tokio::try_join!(
+        std::future::IntoFuture::into_future(axum::serve(host, host_app)),
+        std::future::IntoFuture::into_future(axum::serve(widget, widget_app))
+    )?;
+    Ok(())
+}
