@@ -9,6 +9,7 @@
 //! [`Text::get`] gives the plain text for attributes. The tests check that every key has a
 //! non-empty text in each language and that no kanji of the Easy Japanese texts lacks a reading.
 
+pub mod account;
 pub mod ruby;
 pub mod overseas;
 pub mod phone;
@@ -173,6 +174,8 @@ pub enum Text {
     NavInsurance,
     NavRehearsal,
     NavDocument,
+    NavAccount,
+    HomeAccountDesc,
     NavOverseas,
     NavPhone,
     HomeOverseasDesc,
@@ -502,6 +505,10 @@ impl Text {
             Text::NavInsurance => "マイナ保険証の利用登録",
             Text::NavRehearsal => "医療機関の受付の練習",
             Text::NavDocument => "どの書類を見せる?",
+            Text::NavAccount => "公金受取口座",
+            Text::HomeAccountDesc => {
+                "給付金などを受け取る口座をマイナポータルで登録・変更する前に、入力する内容を準備して確かめます。登録した口座が今も使えるかも確かめられます。"
+            }
             Text::NavOverseas => "海外に住む方のカード",
             Text::NavPhone => "スマホの電子証明書",
             Text::HomeOverseasDesc => "海外に引っ越すとき・海外に住んでいるときのカードの手続きを、質問に答えて確かめます。申請書の下書きも作れます。",
@@ -785,6 +792,10 @@ impl Text {
             Text::NavInsurance => "Insurance-use registration",
             Text::NavRehearsal => "Clinic reception rehearsal",
             Text::NavDocument => "Which document do I show?",
+            Text::NavAccount => "公金受取口座 (account for public payments)",
+            Text::HomeAccountDesc => {
+                "Prepare and check the account for benefits and refunds before you register or change it on Mynaportal, or check the account already registered."
+            }
             Text::NavOverseas => "Card when living abroad",
             Text::NavPhone => "Smartphone certificate",
             Text::HomeOverseasDesc => "Moving abroad or living abroad: answer a few questions to see what to do with your card, and draft the application form.",
@@ -1164,6 +1175,8 @@ impl Text {
             Text::NavInsurance => "マイナ{保険証|ほけんしょう}の {登録|とうろく}",
             Text::NavRehearsal => "{病院|びょういん}の {受付|うけつけ}の {練習|れんしゅう}",
             Text::NavDocument => "どの {書類|しょるい}を {見|み}せる?",
+            Text::NavAccount => "{公金|こうきん}を {受|う}け{取|と}る {口座|こうざ}",
+            Text::HomeAccountDesc => "{国|くに}などの お{金|かね}を {受|う}け{取|と}る {口座|こうざ}の {登録|とうろく}を {手伝|てつだ}います。",
             Text::NavOverseas => "{海外|かいがい}に {住|す}む {人|ひと}の カード",
             Text::NavPhone => "スマホの {電子証明書|でんししょうめいしょ}",
             Text::HomeOverseasDesc => "{海外|かいがい}に {引|ひ}っ{越|こ}す ときや {海外|かいがい}に {住|す}んで いる ときの カードの {手続|てつづ}きが わかります。",
@@ -1667,6 +1680,8 @@ mod tests {
         NavInsurance,
         NavRehearsal,
         NavDocument,
+        NavAccount,
+        HomeAccountDesc,
         NavOverseas,
         NavPhone,
         HomeOverseasDesc,

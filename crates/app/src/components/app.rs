@@ -15,6 +15,7 @@ use super::nav_menu::NavMenu;
 use super::reader_panel::{ReaderNotice, ReaderPanel, Source};
 use crate::browser;
 use crate::i18n::{Lang, Text};
+use crate::pages::account::AccountPage;
 use crate::pages::document::DocumentPage;
 use crate::pages::home::HomePage;
 use crate::pages::insurance::InsurancePage;
@@ -233,6 +234,10 @@ pub fn app() -> Html {
                 on_navigate={on_navigate.clone()} />
         },
         Page::Document => html! { <DocumentPage on_navigate={on_navigate.clone()} /> },
+        Page::Account => html! {
+            <AccountPage key={source_key.clone()} session={(*session).clone()} connect={connect.clone()}
+                on_navigate={on_navigate.clone()} />
+        },
         Page::Overseas => html! {
             <OverseasPage key={source_key.clone()} session={(*session).clone()} connect={connect.clone()}
                 on_navigate={on_navigate.clone()} />
@@ -265,6 +270,7 @@ pub fn app() -> Html {
             </main>
             <footer class="site-footer">
                 <p>{ Text::FooterNotice.view(*lang) }</p>
+                <p class="bank-data-date">{ crate::i18n::account::bank_data_date(*lang, flows::facts::BANK_DATA_DATE) }</p>
             </footer>
         </ContextProvider<Lang>>
     }

@@ -1,5 +1,7 @@
 //! One component per file; props beside their component.
 
+pub mod account_copy_sheet;
+pub mod account_typeahead;
 pub mod app;
 pub mod card_panel;
 pub mod header;

@@ -12,11 +12,12 @@ pub struct HomeProps {
     pub on_navigate: Callback<Page>,
 }
 
-const PROCEDURES: [(Page, Text); 6] = [
+const PROCEDURES: [(Page, Text); 7] = [
     (Page::CardStatus, Text::HomeCardStatusDesc),
     (Page::Insurance, Text::HomeInsuranceDesc),
     (Page::Rehearsal, Text::HomeRehearsalDesc),
     (Page::Document, Text::HomeDocumentDesc),
+    (Page::Account, Text::HomeAccountDesc),
     (Page::Overseas, Text::HomeOverseasDesc),
     (Page::Phone, Text::HomePhoneDesc),
 ];

@@ -7,6 +7,7 @@
 //! | Insurance       | insurance-use registration pre-check and hand-off (flows.md §1A)  | `flows::insurance`    |
 //! | Rehearsal       | clinic-reception consent rehearsal (flows.md §1B)                  | `flows::rehearsal`    |
 //! | Document        | "which document do I show?" (flows.md §1C)                         | `flows::document`     |
+//! | Account         | 公金受取口座: register, confirm, change; copy sheet (flows.md §2)  | `flows::account`      |
 //! | Overseas        | overseas-card wizard, checklists, pre-filled draft (flows.md §3)   | `flows::overseas`     |
 //! | Phone           | smartphone-certificate revoke/suspend helper (flows.md §4.2)       | `flows::smartphone`   |
 //!
@@ -14,6 +15,7 @@
 //! its states into catalogue texts and carry out the card operations it asks for. "Today" is
 //! read here, from the browser clock, and only here ([`today`]).
 
+pub mod account;
 pub mod card_access;
 pub mod document;
 pub mod home;
@@ -41,6 +43,8 @@ pub enum Page {
     Rehearsal,
     /// "Which document do I show?" (flows.md §1C).
     Document,
+    /// 公金受取口座: register, confirm or change the public-funds account (flows.md §2).
+    Account,
     /// Overseas-card guidance (flows.md §3).
     Overseas,
     /// Smartphone-certificate helper (flows.md §4.2).
@@ -49,8 +53,8 @@ pub enum Page {
 
 impl Page {
     /// Every page, in navigation order.
-    pub const ALL: [Page; 7] =
-        [Page::Home, Page::CardStatus, Page::Insurance, Page::Rehearsal, Page::Document, Page::Overseas, Page::Phone];
+    pub const ALL: [Page; 8] =
+        [Page::Home, Page::CardStatus, Page::Insurance, Page::Rehearsal, Page::Document, Page::Account, Page::Overseas, Page::Phone];
 
     /// The page's name in the navigation.
     pub fn nav_text(self) -> Text {
@@ -60,6 +64,7 @@ impl Page {
             Page::Insurance => Text::NavInsurance,
             Page::Rehearsal => Text::NavRehearsal,
             Page::Document => Text::NavDocument,
+            Page::Account => Text::NavAccount,
             Page::Overseas => Text::NavOverseas,
             Page::Phone => Text::NavPhone,
         }
@@ -73,6 +78,7 @@ impl Page {
             Page::Insurance => "insurance",
             Page::Rehearsal => "rehearsal",
             Page::Document => "document",
+            Page::Account => "account",
             Page::Overseas => "overseas",
             Page::Phone => "phone",
         }
