@@ -17,6 +17,7 @@ mod cms;
 mod crl;
 mod describe;
 mod output;
+mod rp;
 mod sim;
 mod sig;
 
@@ -44,6 +45,8 @@ enum Command {
     Cms(cms::CmsArgs),
     /// Check certificate serial numbers against a CRL.
     Crl(crl::CrlArgs),
+    /// Verify a widget result (card login or signed submission) as a relying party's server does.
+    Rp(rp::RpArgs),
 }
 
 fn main() -> ExitCode {
@@ -56,5 +59,6 @@ fn main() -> ExitCode {
         Command::Sig(args) => sig::run(args),
         Command::Cms(args) => cms::run(args),
         Command::Crl(args) => crl::run(args),
+        Command::Rp(args) => rp::run(args),
     }
 }
