@@ -11,6 +11,7 @@
 
 pub mod account;
 pub mod ruby;
+pub mod widget;
 pub mod overseas;
 pub mod phone;
 

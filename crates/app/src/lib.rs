@@ -22,6 +22,9 @@ pub mod usb_reader;
 
 /// Renders the app into the document body.
 pub fn mount() {
+    if components::widget_app::mount_if_embedded() {
+        return;
+    }
     yew::Renderer::<components::app::App>::new().render();
 }
 

@@ -249,7 +249,8 @@ impl Session {
         self.open(channel).await
     }
 
-    async fn with_card<T>(
+    /// Runs `operation` on the open card, holding it for the whole operation ([`SessionError::Busy`] meanwhile).
+    pub async fn with_card<T>(
         &self,
         operation: impl AsyncFnOnce(&mut Card<AppChannel>) -> Result<T, SessionError>,
     ) -> Result<T, SessionError> {

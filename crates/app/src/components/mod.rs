@@ -9,6 +9,7 @@ pub mod language_switch;
 pub mod pin_dialog;
 pub mod reader_panel;
 pub mod trace_view;
+pub mod widget_app;
 pub mod nav_menu;
 pub mod notification;
 pub mod overseas_choice;

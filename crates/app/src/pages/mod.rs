@@ -17,12 +17,14 @@
 
 pub mod account;
 pub mod card_access;
+pub mod card_login;
 pub mod document;
 pub mod home;
 pub mod insurance;
 pub mod overseas;
 pub mod phone;
 pub mod rehearsal;
+pub mod signed_submission;
 
 use flows::date::CivilDate;
 
