@@ -14,6 +14,30 @@
 //! What this module does not do: remember challenges. The server's store decides that a
 //! challenge was issued for this purpose and origin and is used once (widget-protocol.md §4.2);
 //! this module checks the statement carries that challenge within its lifetime.
+//!
+//! ```
+//! use pki::rp::{Challenge, Kind, Origin, RelyingParty, Statement};
+//!
+//! let statement = Statement::login(
+//!     Challenge::parse("q8KxT0a-ZB3m_lw9Yf2R")?,
+//!     Origin::parse("https://city.example.jp")?,
+//!     RelyingParty::parse("みなと市")?,
+//!     pki::der::DateTime::new(2026, 12, 3, 10, 1, 0)?,
+//! );
+//! let bytes = statement.to_bytes();
+//! assert_eq!(
+//!     bytes,
+//!     "mynaweb/1 login\nchallenge: q8KxT0a-ZB3m_lw9Yf2R\norigin: https://city.example.jp\n\
+//!      relying-party: みなと市\ntime: 2026-12-03T10:01:00Z\n".as_bytes()
+//! );
+//! // The server reads the same bytes back, strictly.
+//! let parsed = Statement::parse(&bytes)?;
+//! assert_eq!(parsed.kind(), Kind::Login);
+//! assert_eq!(parsed, statement);
+//! // The card signs DigestInfo(SHA-256(bytes)) with the authentication key; the server then
+//! // calls pki::rp::verify_login(&bytes, certificate_der, signature, &expectation, &store, now).
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod fields;
 #[doc(hidden)]

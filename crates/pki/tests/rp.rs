@@ -818,3 +818,31 @@ fn error_codes_are_distinct() {
     codes.dedup();
     assert_eq!(codes.len(), errors.len());
 }
+
+#[test]
+fn rejects_a_signature_certificate_without_the_4_items() {
+    let f = Fixture::new();
+    let statement = account_statement(at(2026, 12, 3, 10, 1, 0));
+    let mut template = f.sign_template();
+    template.subject_alt_name.clear();
+    let signer = f.issue_sign(&template);
+    assert_eq!(
+        f.store()
+            .validate(&signer, &pki::ValidationOptions::at(now()))
+            .reasons,
+        vec![]
+    );
+    let cms = cms_over(&signer, &f.sign_key, &statement, HashAlgorithm::Sha256);
+    let err = verify_submission(
+        &statement,
+        signer.der(),
+        &cms,
+        &expectation(Kind::Submission),
+        &f.store(),
+        now(),
+        None,
+    )
+    .unwrap_err();
+    assert_eq!(err, RpError::MissingHolderInfo);
+    assert_eq!(err.code(), "missing_holder_info");
+}
