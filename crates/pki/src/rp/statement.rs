@@ -210,9 +210,14 @@ pub struct Statement {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum StatementError {
-    /// Not UTF-8: the first invalid byte is at this offset.
-    #[error("the statement is not UTF-8 (byte offset {0})")]
-    NotUtf8(usize),
+    /// Not UTF-8: the first invalid byte is on this line, at this byte offset of the statement.
+    #[error("line {line}: not UTF-8 (byte offset {offset})")]
+    NotUtf8 {
+        /// The line.
+        line: usize,
+        /// Offset of the first invalid byte in the statement.
+        offset: usize,
+    },
     /// Empty, or the last line does not end with LF.
     #[error("the statement does not end with a line feed")]
     MissingFinalLineFeed,
@@ -387,8 +392,13 @@ impl Statement {
     /// Reads a statement, strictly: anything [`Statement::to_bytes`] would not write is an error
     /// naming its line.
     pub fn parse(bytes: &[u8]) -> Result<Self, StatementError> {
-        let text =
-            core::str::from_utf8(bytes).map_err(|e| StatementError::NotUtf8(e.valid_up_to()))?;
+        let text = core::str::from_utf8(bytes).map_err(|e| {
+            let offset = e.valid_up_to();
+            let line = 1 + bytes
+                .get(..offset)
+                .map_or(0, |valid| valid.iter().filter(|&&b| b == b'\n').count());
+            StatementError::NotUtf8 { line, offset }
+        })?;
         let body = text
             .strip_suffix('\n')
             .ok_or(StatementError::MissingFinalLineFeed)?;

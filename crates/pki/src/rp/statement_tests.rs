@@ -313,7 +313,10 @@ fn rejects_each_malformed_line_naming_it() {
     }
     assert_eq!(
         Statement::parse(b"mynaweb/1 login\nchallenge: \xff\n"),
-        Err(StatementError::NotUtf8(27))
+        Err(StatementError::NotUtf8 {
+            line: 2,
+            offset: 27
+        })
     );
 }
 
