@@ -290,3 +290,28 @@ test('overseas: abroad with a card → maintenance list with the 24-hour number;
   await screenshot(page, 'flows-overseas-not-eligible-ja');
   await page.close();
 });
+
+test('overseas in やさしい日本語: furigana on the question and on the deadline line', async () => {
+  const { page } = await openFlow('standard', 'ja');
+  await page.getByRole('button', { name: 'やさしい にほんご', exact: true }).click();
+  const heading = page.locator('#overseas-question');
+  await heading.locator('ruby', { hasText: '国籍' }).waitFor();
+  assert.equal(await heading.locator('ruby rt').first().textContent(), 'にほん');
+  const t = { next: 'つぎへ' };
+  await answer(page, 'q1', 'yes', t);
+  await answer(page, 'q2', 'yes', t);
+  await answer(page, 'q3', 'yes', t);
+  await page.locator('#departure-date').fill('2027-01-10');
+  const line = page.locator('[data-situation="deadline"] p');
+  await line.locator('ruby', { hasText: '手続' }).waitFor();
+  // Without the readings the line is the plain sentence with the date written 2027年1月9日.
+  const plain = await line.evaluate((p) => {
+    const copy = p.cloneNode(true);
+    copy.querySelectorAll('rt').forEach((rt) => rt.remove());
+    return copy.textContent;
+  });
+  assert.equal(plain, 'カードを 海外で つかう 手続きは 2027年1月9日までです(あと 37日)。');
+  await axe(page, 'Q4 in やさしい日本語');
+  await screenshot(page, 'flows-overseas-deadline-easy');
+  await page.close();
+});

@@ -946,6 +946,40 @@ mod tests {
         ));
     }
 
+    /// The card work of the pre-fill, APDU by APDU (what [`Session::read_four_items`] does):
+    /// the PIN guard's status query (VERIFY without data), the VERIFY, then the 4-items file —
+    /// and no command ever touches the My Number file (text AP EF 0001).
+    ///
+    /// [`Session::read_four_items`]: crate::session::Session::read_four_items
+    #[test]
+    fn the_pre_fill_reads_only_the_four_items_file() {
+        let card = sim::VirtualCard::new(sim::persona("standard").unwrap()).unwrap();
+        let mut card = pollster::block_on(card::Card::try_connect(sim::SimChannel::new(card))).map_err(|(_, e)| e).unwrap();
+        card.take_trace();
+        let pin = card::Pin::from_string(PinRef::TextPin, "1234".to_string()).unwrap();
+        pollster::block_on(card.verify(&pin, None)).unwrap();
+        let basic4 = pollster::block_on(card.read_basic4()).unwrap();
+        assert_eq!(basic4.name, "見本　太郎");
+        let trace = card.take_trace();
+        let commands: Vec<Vec<u8>> = trace.iter().map(|entry| entry.command.clone()).collect();
+        assert_eq!(
+            commands,
+            vec![
+                // SELECT the card-info input-support AP (mynacard.md §9).
+                vec![0x00, 0xA4, 0x04, 0x0C, 0x0A, 0xD3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x04, 0x08],
+                // SELECT its PIN EF 0011, then VERIFY without data: tries left (no try used).
+                vec![0x00, 0xA4, 0x02, 0x0C, 0x02, 0x00, 0x11],
+                vec![0x00, 0x20, 0x00, 0x80],
+                // SELECT EF 0011 again and VERIFY with the PIN (the trace keeps only header and Lc).
+                vec![0x00, 0xA4, 0x02, 0x0C, 0x02, 0x00, 0x11],
+                vec![0x00, 0x20, 0x00, 0x80, 0x04],
+                // READ BINARY of EF 0002 by short EF id (P1 = 0x82), extended Le: the whole file.
+                vec![0x00, 0xB0, 0x82, 0x00, 0x00, 0x00, 0x00],
+            ]
+        );
+        assert_eq!(trace[4].redacted_len, 4);
+    }
+
     #[test]
     fn the_lost_card_number_dials_from_abroad() {
         assert_eq!(tel_uri(LOST_CARD_FROM_ABROAD_DISPLAY), "tel:+81367340170");
