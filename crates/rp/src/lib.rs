@@ -8,9 +8,13 @@ pub mod base64;
 pub mod challenge;
 pub mod clock;
 pub mod crl_check;
+#[doc(hidden)]
+pub mod fuzzing;
+#[cfg(feature = "server")]
 pub mod http;
 pub mod page;
 pub mod result;
+#[cfg(feature = "server")]
 pub mod sqlite;
 pub mod static_files;
 pub mod store;

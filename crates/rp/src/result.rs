@@ -69,6 +69,30 @@ impl CardResult {
             Self::Login { certificate, .. } | Self::Submission { certificate, .. } => certificate,
         }
     }
+
+    /// The result as the widget sends it (widget-protocol.md §3).
+    pub fn to_json(&self) -> Value {
+        match self {
+            Self::Login {
+                statement,
+                certificate,
+                signature,
+            } => serde_json::json!({
+                "version": 1, "kind": "login", "statement": statement,
+                "certificate": crate::base64::encode(certificate),
+                "hash": "sha256", "signature": crate::base64::encode(signature),
+            }),
+            Self::Submission {
+                statement,
+                certificate,
+                cms,
+            } => serde_json::json!({
+                "version": 1, "kind": "submission", "statement": statement,
+                "certificate": crate::base64::encode(certificate),
+                "cms": crate::base64::encode(cms),
+            }),
+        }
+    }
 }
 
 /// Why a result was refused before verification.
