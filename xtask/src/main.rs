@@ -8,6 +8,7 @@
 //! cargo xtask bench            measure (APDUs, USB transfers, modeled time, size, first render,
 //!                              verify and CRL speed) and rewrite docs/BENCHMARKS.md
 //! cargo xtask bank-data        build target/bank-data from the zengin-code npm package (data/zengin)
+//! cargo xtask rp [ARGS]        build the app, then run the relying-party demo (mynaweb-rp --demo)
 //! ```
 //!
 //! Each command first installs what is missing — idempotently, checking versions, and saying what it
@@ -18,6 +19,7 @@
 mod bank_data;
 mod bench;
 mod cmd;
+mod rp;
 mod tools;
 
 use std::process::ExitCode;
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
         "bench" => bank_data::ensure().and_then(|_| bench::bench()),
         "bank-data" => bank_data::ensure().map(|_| ()),
         "fuzz" => fuzz(args.get(1).map(String::as_str), args.get(2).map(String::as_str)),
+        "rp" => rp::run(args.get(1..).unwrap_or_default()),
         "help" | "-h" | "--help" => {
             print_help();
             Ok(())
@@ -61,6 +64,8 @@ fn print_help() {
          fuzz [T] [SECS]  run fuzz target T (default: all) for SECS seconds each (default 60)\n\
          bench            measure APDUs, USB transfers, modeled card time, Wasm size, first render,\n\
          \x20                verify and CRL speed; rewrite docs/BENCHMARKS.md and docs/benchmarks.json\n\
+         rp [ARGS]        build the app, then run the relying-party demo: host page and API on\n\
+         \x20                http://127.0.0.1:8081, widget on http://127.0.0.1:8082 (ARGS go to mynaweb-rp)\n\
          bank-data        build target/bank-data (bank index, branch files, VERSION) from the zengin-code\n\
          \x20                npm package pinned in data/zengin (also done by serve, test, setup and bench)\n\n\
          Tools are cached in {} (set MYNAWEB_CACHE to move it).",
