@@ -38,6 +38,9 @@ const T = {
     fromCard: 'カードから読む(券面事項入力補助用の暗証番号)',
     cardRead: 'カードから基本4情報を読みました。',
     tries3: '残り3回',
+    tries2: '残り2回',
+    wrongPin: '暗証番号が違います。',
+    cancel: 'キャンセル',
     born: { standard: '1975年6月15日', age40: '1986年12月3日' },
     male: '男',
     departure: '2027年1月10日',
@@ -57,6 +60,9 @@ const T = {
     fromCard: 'Read them from the card (card-information PIN)',
     cardRead: 'The 基本4情報 were read from the card.',
     tries3: '3 tries left',
+    tries2: '2 tries left',
+    wrongPin: 'Wrong PIN',
+    cancel: 'Cancel',
     born: { standard: '1975-06-15', age40: '1986-12-03' },
     male: 'Male',
     departure: '2027-01-10',
@@ -200,6 +206,17 @@ for (const lang of ['ja', 'en']) {
     await answer(page, 'q11', 'yes', t);
     await page.locator('.overseas-checklist[data-checklist="new-card-before-leaving"]').waitFor();
     assert.deepEqual(await items(page), ['apply-in-japan', 'apply-from-abroad', 'on-return']);
+    // A wrong card-info PIN costs one try, says how many are left, and fills nothing.
+    await page.getByRole('button', { name: t.fromCard }).click();
+    await page.getByRole('dialog').waitFor();
+    await page.keyboard.type('9999');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-situation="card-failure"]', { hasText: t.wrongPin }).waitFor();
+    assert.equal(await field(page, 'name').textContent(), '');
+    await page.getByRole('button', { name: t.fromCard }).click();
+    assert.equal(await page.getByRole('dialog').locator('.pin-tries').textContent(), t.tries2);
+    await page.getByRole('button', { name: t.cancel, exact: true }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     // The card is skipped: everything is typed, the pick-up place and certificates too.
     await page.locator('#draft-name').fill('見本　花子');
     await page.locator('#draft-birth').fill('1990-02-03');
