@@ -89,7 +89,8 @@ pub enum FlowProblem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ConfirmVerdict {
-    /// Every rule passes, the branch exists and the own-name check does not warn.
+    /// Every rule passes, the branch exists and no reading on the card differs from the holder
+    /// (a card without a reading cannot be compared: the app says so beside the verdict).
     LooksFine,
     /// Something needs a change (branch gone after a merger, malformed field) or a look (own
     /// name); switch to change mode.
@@ -405,7 +406,10 @@ impl AccountFlow {
                 self.verdict = Some(match checked {
                     Ok(account) => {
                         let own_name = check_own_name(reading, &account.holder);
-                        if own_name.warns() {
+                        // Only a reading that differs is a finding; a card without a reading
+                        // (every card before the furigana reform, flows.md §0.4) proves nothing
+                        // either way, and "needs change" would be false for a valid account.
+                        if matches!(own_name, OwnNameFinding::ReadingDiffers { .. }) {
                             ConfirmVerdict::NeedsChange {
                                 problems: Vec::new(),
                                 own_name: Some(own_name),
@@ -837,6 +841,17 @@ mod tests {
                 own_name: Some(OwnNameFinding::ReadingMatches)
             })
         );
+        // Without a reading on the card, a valid account still looks fine (nothing to compare).
+        let no_reading = run(
+            AccountFlow::default(),
+            vec![
+                A::Begin,
+                A::IdentityRead(identity(None)),
+                A::ChooseMode(AccountMode::Confirm),
+                check("001", "ﾔﾏﾀﾞ ﾊﾅｺ"),
+            ],
+        );
+        assert_eq!(no_reading.verdict, Some(ConfirmVerdict::LooksFine));
         let other_person = run(confirm.clone(), vec![check("001", "ﾔﾏﾀﾞ ﾊﾅｺ")]);
         assert_eq!(
             other_person.verdict,
