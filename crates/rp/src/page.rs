@@ -76,14 +76,15 @@ fn record_row(r: &Record) -> String {
     };
     let what = match &r.flow {
         Some(flow) => format!("{} ({})", r.kind, escape(flow)),
-        None => r.kind.to_string(),
+        None => String::from("card login"),
     };
     format!(
-        "<tr data-record-kind=\"{kind}\" data-record-id=\"{id}\"><td>{at}</td><td>{what}</td>\
+        "<tr data-record-kind=\"{kind}\" data-record-id=\"{id}\"><td><time datetime=\"{at}\">{shown}</time></td><td>{what}</td>\
          <td>customer {cid}<br><small>serial {serial}<br>{issuer}</small></td><td>{who}</td><td>{data}</td></tr>\n",
         kind = r.kind,
         id = r.id,
         at = escape(&r.verified_at),
+        shown = escape(&r.verified_at.replace('T', " ").replace('Z', "")),
         cid = r.customer_id,
         serial = escape(&r.certificate.serial),
         issuer = escape(&r.certificate.issuer),
@@ -118,8 +119,8 @@ pub fn render(host_origin: &str, widget_origin: &str, demo: bool, records: &[Rec
 <h1>Mihon City online services</h1>
 <p>A fictional municipality showing how a local government embeds the mynaweb widget.</p>
 </header>
-{banner}
 <main>
+{banner}
 <section aria-labelledby="start-heading">
 <h2 id="start-heading">Use your My Number Card</h2>
 <p>You need a USB card reader. The card signs in the widget below; this city's server checks the signature.</p>
