@@ -525,7 +525,8 @@ mod tests {
         let last = DeadlineStatus::LastDay { last_day: d("2026-12-03") };
         assert_eq!(deadline(Lang::Ja, last), "今日(2026年12月3日)が、海外継続利用の手続きができる最後の日です。");
         let passed = DeadlineStatus::Passed { last_day: d("2026-12-02") };
-        assert!(deadline(Lang::En, passed).starts_with("Continued use must be requested by the day before departure (2026-12-02)."));
+        assert!(deadline(Lang::En, passed)
+            .starts_with("Continued use must be requested by the day before departure (2026-12-02)."));
         assert_eq!(
             deadline(Lang::En, DeadlineStatus::Open { last_day: d("2026-12-04"), days_left: 1 }),
             "The last day for the continued-use procedure is 2026-12-04 (1 day from today)."

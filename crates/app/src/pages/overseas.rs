@@ -606,7 +606,11 @@ fn draft_section(props: &DraftProps) -> Html {
     let birth_typed = CivilDate::parse_iso(props.typed.birth.trim()).ok();
     let birth_invalid = !props.typed.birth.trim().is_empty() && birth_typed.is_none();
 
-    let text_field = |field: MissingField, id: &'static str, label: T, kind: &'static str, autocomplete: &'static str| {
+    let text_field = |field: MissingField,
+                      id: &'static str,
+                      label: T,
+                      kind: &'static str,
+                      autocomplete: &'static str| {
         let typed = props.typed.clone();
         let on_typed = props.on_typed.clone();
         let value = match field {
@@ -706,7 +710,8 @@ fn draft_section(props: &DraftProps) -> Html {
     let blank = || html! { <span class="blank-line"></span> };
     let value = |text: Option<Html>| text.unwrap_or_else(blank);
     let card = draft.card.as_ref();
-    let name = card.map(|c| c.name.clone()).or_else(|| Some(props.typed.name.trim().to_string()).filter(|n| !n.is_empty()));
+    let name =
+        card.map(|c| c.name.clone()).or_else(|| Some(props.typed.name.trim().to_string()).filter(|n| !n.is_empty()));
     let birth = card.map(|c| c.birth).or(birth_typed);
     let sex = card.map(|c| match c.sex {
         Sex::Male => T::SexMale,
@@ -845,19 +850,16 @@ mod tests {
             OverseasAnswer::No,
             OverseasAnswer::No,
         ];
-        let wizard = answers
-            .iter()
-            .fold(OverseasWizard::default(), |w, a| w.reduce(OverseasAction::Answer(*a), today).unwrap());
+        let wizard =
+            answers.iter().fold(OverseasWizard::default(), |w, a| w.reduce(OverseasAction::Answer(*a), today).unwrap());
         let Screen::Checklist { kind, items } = wizard.screen() else { panic!("{:?}", wizard.screen()) };
         assert_eq!(*kind, ChecklistKind::ContinuedUse);
         let draft = draft_from_checklist(items);
         assert_eq!(draft.departure, Some(d("2027-01-10")));
-        assert_eq!(draft.missing_fields(*kind), vec![
-            MissingField::Name,
-            MissingField::BirthDate,
-            MissingField::Honseki,
-            MissingField::Email
-        ]);
+        assert_eq!(
+            draft.missing_fields(*kind),
+            vec![MissingField::Name, MissingField::BirthDate, MissingField::Honseki, MissingField::Email]
+        );
 
         let abroad = [
             ChecklistItem::DownloadForms,
@@ -954,7 +956,8 @@ mod tests {
     #[test]
     fn the_pre_fill_reads_only_the_four_items_file() {
         let card = sim::VirtualCard::new(sim::persona("standard").unwrap()).unwrap();
-        let mut card = pollster::block_on(card::Card::try_connect(sim::SimChannel::new(card))).map_err(|(_, e)| e).unwrap();
+        let mut card =
+            pollster::block_on(card::Card::try_connect(sim::SimChannel::new(card))).map_err(|(_, e)| e).unwrap();
         card.take_trace();
         let pin = card::Pin::from_string(PinRef::TextPin, "1234".to_string()).unwrap();
         pollster::block_on(card.verify(&pin, None)).unwrap();
