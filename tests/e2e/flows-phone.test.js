@@ -172,3 +172,28 @@ test('phone: suspended and found again → lift in the app; forgot the password 
   ]);
   await page.close();
 });
+
+test('phone in やさしい日本語: furigana on the question and the answer, the hours in kana', async () => {
+  const page = await open('ja');
+  await page.getByRole('button', { name: 'やさしい にほんご', exact: true }).click();
+  const t = { next: 'つぎへ' };
+  await answer(page, 'what-happened', 'lost', t);
+  await page.locator('#phone-question ruby', { hasText: '電話' }).waitFor();
+  assert.equal(await page.locator('#phone-question ruby rt').first().textContent(), 'でんわ');
+  await answer(page, 'already-suspended', 'no', t);
+  await answer(page, 'card-also-lost', 'no', t);
+  await page.locator('.phone-answer[data-advice="call-to-suspend"] p.advice ruby', { hasText: '時間' }).waitFor();
+  assert.deepEqual(await calls(page), [
+    {
+      href: 'tel:0120950178',
+      number: '0120-95-0178',
+      menu: '2',
+      hours: 'へいじつ 9:30〜20:00、どようび・にちようび・しゅくじつ 9:30〜17:30(おしょうがつは おやすみ)。2ばんを えらんで ください。',
+      // textContent keeps the readings after their kanji (<ruby>手続<rt>てつづ</rt></ruby>き).
+      allDay: 'とめる 手続てつづきは 24時間じかん まいにち',
+    },
+  ]);
+  await axe(page, 'answer in やさしい日本語');
+  await screenshot(page, 'flows-phone-lost-easy');
+  await page.close();
+});
