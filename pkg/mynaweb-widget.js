@@ -1,0 +1,145 @@
+/*
+ * mynaweb widget — mounts a mynaweb procedure (My Number Card over a USB reader) in an iframe
+ * served from the widget's origin, and talks to it only through postMessage
+ * (docs/widget-protocol.md §1).
+ *
+ * No build step. Load it as a classic script (it defines the global `MynawebWidget`) or import
+ * `mynaweb-widget.mjs` as an ES module. The two sides keep an explicit origin allow-list:
+ *   - this script posts only to `widgetOrigin` and hears only messages whose origin is exactly
+ *     `widgetOrigin` and whose source is this iframe's window, of the protocol's shape, for this
+ *     instance id; every other message is dropped and counted in `handle.ignoredMessages`;
+ *   - the widget posts only to this page's origin, and only after its own allow-list
+ *     (widget-config.json on the widget's origin) admitted this page.
+ * Nothing about the person is ever put in the iframe's URL.
+ */
+(function (global) {
+  'use strict';
+
+  var VERSION = 1;
+  var LANGS = ['ja', 'en', 'ja-easy'];
+  var MESSAGE_TYPES = ['ready', 'step', 'result', 'error', 'close'];
+
+  /** The serialized origin of `text`, which must be exactly one (scheme://host[:port]). */
+  function checkOrigin(text, what) {
+    var url;
+    try {
+      url = new URL(text);
+    } catch (e) {
+      throw new TypeError(what + ' must be an origin such as https://widget.example.jp');
+    }
+    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== text) {
+      throw new TypeError(what + ' must be exactly an origin (scheme://host[:port], no path, no slash at the end)');
+    }
+    return url.origin;
+  }
+
+  /** 24 random characters of [A-Za-z0-9_-] (the instance id, never anything about the person). */
+  function randomId() {
+    var alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
+    var bytes = new Uint8Array(24);
+    global.crypto.getRandomValues(bytes);
+    var id = '';
+    for (var i = 0; i < bytes.length; i++) id += alphabet.charAt(bytes[i] & 63);
+    return id;
+  }
+
+  function call(callback, value) {
+    if (typeof callback === 'function') callback(value);
+  }
+
+  /**
+   * Mounts the widget into `element`. Returns a handle:
+   * { iframe, id, ignoredMessages, destroy() }.
+   */
+  function mount(element, options) {
+    if (!element || typeof element.appendChild !== 'function') {
+      throw new TypeError('mount needs an element to put the widget in');
+    }
+    options = options || {};
+    var widgetOrigin = checkOrigin(options.widgetOrigin, 'widgetOrigin');
+    if (typeof options.flow !== 'string' || !options.flow) {
+      throw new TypeError('flow is required (login, submission, insurance, …)');
+    }
+    if (options.lang !== undefined && LANGS.indexOf(options.lang) < 0) {
+      throw new TypeError('lang must be ja, en or ja-easy');
+    }
+    var hostOrigin = global.location.origin;
+    var id = randomId();
+    var iframe = global.document.createElement('iframe');
+    iframe.src = widgetOrigin + '/?embed=1&host=' + encodeURIComponent(hostOrigin) + '&id=' + id;
+    // WebUSB inside an iframe needs the permissions policy to allow it (readers.md §4.1).
+    iframe.setAttribute('allow', 'usb');
+    iframe.title = options.title || 'マイナンバーカードの手続き (mynaweb)';
+    iframe.className = 'mynaweb-widget';
+    iframe.style.width = '100%';
+    iframe.style.height = options.height || '760px';
+    iframe.style.border = '1px solid #767676';
+    iframe.style.borderRadius = '8px';
+    iframe.style.boxSizing = 'border-box';
+    iframe.style.display = 'block';
+
+    var handle = { iframe: iframe, id: id, ignoredMessages: 0, destroy: destroy };
+
+    function post(message) {
+      var target = iframe.contentWindow;
+      if (!target) return;
+      message.mynaweb = VERSION;
+      message.id = id;
+      target.postMessage(message, widgetOrigin);
+    }
+
+    function init() {
+      var message = { type: 'init', flow: options.flow, relyingParty: options.relyingParty };
+      if (options.lang !== undefined) message.lang = options.lang;
+      if (options.challenge !== undefined) message.challenge = options.challenge;
+      if (options.data !== undefined) message.data = options.data;
+      if (options.theme !== undefined) message.theme = options.theme;
+      post(message);
+    }
+
+    function onMessage(event) {
+      var m = event.data;
+      var ours =
+        event.origin === widgetOrigin &&
+        event.source === iframe.contentWindow &&
+        m !== null &&
+        typeof m === 'object' &&
+        m.mynaweb === VERSION &&
+        m.id === id &&
+        MESSAGE_TYPES.indexOf(m.type) >= 0;
+      if (!ours) {
+        handle.ignoredMessages += 1;
+        return;
+      }
+      switch (m.type) {
+        case 'ready':
+          init();
+          call(options.onReady, { flows: m.flows });
+          break;
+        case 'step':
+          call(options.onStep, { flow: m.flow, step: m.step });
+          break;
+        case 'result':
+          call(options.onResult, m.result !== undefined ? m.result : m.summary);
+          break;
+        case 'error':
+          call(options.onError, { code: m.code, message: m.message });
+          break;
+        case 'close':
+          call(options.onClose, {});
+          break;
+      }
+    }
+
+    function destroy() {
+      global.removeEventListener('message', onMessage);
+      if (iframe.parentNode) iframe.parentNode.removeChild(iframe);
+    }
+
+    global.addEventListener('message', onMessage);
+    element.appendChild(iframe);
+    return handle;
+  }
+
+  global.MynawebWidget = { mount: mount, version: '0.1.0' };
+})(typeof globalThis !== 'undefined' ? globalThis : window);

@@ -1,0 +1,332 @@
+// The embeddable widget across two origins (docs/widget-protocol.md): the reference relying-party
+// server (crates/rp) serves the demo host page and its API on origin H and the widget (dist/ +
+// pkg/ + widget-config.json) on origin W. The person logs in and signs an account submission
+// inside the widget iframe on the virtual RC-S380 and RC-S300, and the server stores verified
+// records. A third origin's messages are ignored, a replayed result and a result signed for
+// another origin are refused, and an iframe without allow="usb" shows the permissions-policy
+// message.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import { createPrivateKey, sign as rsaSign } from 'node:crypto';
+import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { launchBrowser, screenshot, distDir } from './harness.js';
+import { axe } from './flows.js';
+
+const repoRoot = resolve(import.meta.dirname, '..', '..');
+const rpBinary = process.env.MYNAWEB_RP ?? join(repoRoot, 'target', 'debug', 'mynaweb-rp');
+const pkgDir = join(repoRoot, 'pkg');
+const WIDGET_FRAME = 'iframe.mynaweb-widget';
+
+let rp;
+let dbDir;
+let third;
+const origins = {};
+
+/** Starts `mynaweb-rp --demo` on two free ports and reads its origins from its first lines. */
+async function startServer() {
+  dbDir = await mkdtemp(join(tmpdir(), 'mynaweb-rp-'));
+  const child = spawn(
+    rpBinary,
+    ['--demo', '--host-port', '0', '--widget-port', '0', '--dist', distDir, '--pkg', pkgDir, '--db', join(dbDir, 'rp.sqlite3')],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let out = '';
+  await new Promise((ok, fail) => {
+    child.on('exit', (code) => fail(new Error(`mynaweb-rp exited with ${code}: ${out}`)));
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const host = /host page and API\s+(http:\/\/\S+?)\/\n/.exec(out);
+      const widget = /widget\s+(http:\/\/\S+?)\/\n/.exec(out);
+      if (host && widget) {
+        origins.host = host[1];
+        origins.widget = widget[1];
+        ok();
+      }
+    });
+  });
+  return child;
+}
+
+/** A page on a third origin that posts forged messages to the widget and to the host page. */
+async function startThirdOrigin() {
+  const server = createServer((req, res) => {
+    const id = new URL(req.url, 'http://x').searchParams.get('id') ?? '';
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><html lang="en"><title>third</title><script>
+      const id = ${JSON.stringify(id)};
+      const forged = { mynaweb: 1, id, type: 'init', flow: 'login', lang: 'en',
+        relyingParty: 'Evil', challenge: 'evil_challenge_0123456789' };
+      // Opened by the host page: its opener holds the widget as frames[0].
+      const host = window.opener;
+      if (host) {
+      host.frames[0].postMessage(forged, '*');
+      host.frames[0].postMessage({ mynaweb: 1, id, type: 'init', flow: 'submission' }, '*');
+      host.postMessage({ mynaweb: 1, id, type: 'result', flow: 'login',
+        result: { version: 1, kind: 'login', statement: 'forged' } }, '*');
+      document.title = 'posted';
+      }
+    </script></html>`);
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { server, origin: `http://127.0.0.1:${server.address().port}` };
+}
+
+before(async () => {
+  assert.ok(existsSync(rpBinary), `build the server first: cargo build -p mynaweb-rp (${rpBinary})`);
+  rp = await startServer();
+  third = await startThirdOrigin();
+});
+
+after(async () => {
+  rp?.kill();
+  await new Promise((ok) => third?.server.close(ok));
+  if (dbDir) await rm(dbDir, { recursive: true, force: true });
+});
+
+/** A browser with one virtual reader, on the demo host page. */
+async function openHost(model) {
+  const browser = await launchBrowser({ fakeUsb: [{ model, persona: 'standard' }] });
+  const page = await browser.context.newPage();
+  const errors = [];
+  // The fake WebUSB is injected into every frame; the host page's CSP rightly refuses its Wasm
+  // there (the host page never uses USB), so that one error is not the widget's.
+  page.on('pageerror', (error) => {
+    if (!/WebAssembly\.instantiate\(\).*Content Security/.test(String(error))) errors.push(String(error));
+  });
+  await page.goto(`${origins.host}/`);
+  await page.locator('#login-button').waitFor();
+  return { browser, page, errors };
+}
+
+/** The widget's frame once it is running, with its reader connected. */
+async function widgetWithReader(page, readerName) {
+  await page.locator(WIDGET_FRAME).waitFor();
+  const frame = page.frameLocator(WIDGET_FRAME);
+  await frame.locator('.widget-root[data-widget="running"]').waitFor();
+  const handle = await page.locator(WIDGET_FRAME).elementHandle();
+  const contentFrame = await handle.contentFrame();
+  await contentFrame.evaluate(() => globalThis.fakeWebUsb.ready);
+  await frame.getByRole('button', { name: 'カードリーダーを接続' }).click();
+  await frame.locator('.reader-name', { hasText: readerName }).waitFor();
+  return { frame, contentFrame };
+}
+
+async function enterPin(frame, pin) {
+  const dialog = frame.locator('dialog[open]');
+  await dialog.waitFor();
+  await dialog.locator('#pin-input').fill(pin);
+  await dialog.getByRole('button', { name: '確認する' }).click();
+}
+
+async function verifiedStatus(page) {
+  await page.locator('#status', { hasText: /Verified and stored|refused/ }).waitFor({ timeout: 60_000 });
+  return page.locator('#status').textContent();
+}
+
+const readers = [
+  { model: 'rcs380', name: 'Sony RC-S380' },
+  { model: 'rcs300', name: 'Sony RC-S300' },
+];
+
+for (const { model, name } of readers) {
+  test(`${model}: card login and a signed account submission are verified and stored by the server`, async () => {
+    const { browser, page, errors } = await openHost(model);
+    try {
+      // Card login.
+      await page.locator('#login-button').click();
+      const { frame, contentFrame } = await widgetWithReader(page, name);
+      assert.equal(await frame.locator('.widget-relying-party strong').textContent(), 'みほん市 (Mihon City)');
+      if (model === 'rcs380') {
+        await screenshot(page, 'widget-host-login');
+        await axe(page, 'host page with the login widget');
+      }
+      await frame.locator('#login-start').click();
+      await enterPin(frame, '1234');
+      await frame.locator('#login-done').waitFor({ timeout: 60_000 });
+      assert.match(await verifiedStatus(page), /^Verified and stored \(login, record \d+\)/);
+      await page.locator('#records-body tr[data-record-kind="login"]').first().waitFor();
+      const login = await page.evaluate(() => window.mynawebDemo.lastResult);
+      assert.equal(login.kind, 'login');
+      assert.match(login.statement, new RegExp(`^mynaweb/1 login\\nchallenge: [A-Za-z0-9_-]{16,128}\\norigin: ${origins.host}\\nrelying-party: みほん市 \\(Mihon City\\)\\ntime: \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\n$`));
+      const loginTransfers = await contentFrame.evaluate(() => globalThis.fakeWebUsb.transfers(0));
+      console.log(`# ${model}: USB transfers for connect + card login: out ${loginTransfers.out}, in ${loginTransfers.in}`);
+
+      // Signed account submission: V1 purpose and what is shared, consent tick, the account, V2.
+      await page.locator('#register-button').click();
+      const submission = await widgetWithReader(page, name);
+      const f = submission.frame;
+      await f.locator('.widget-shared').waitFor();
+      assert.match(await f.locator('.widget-shared').textContent(), /氏名・住所・生年月日・性別/);
+      await f.locator('#submission-next').click();
+      await f.locator('#submission-tick-first').waitFor();
+      await f.locator('#submission-consent').check();
+      await f.locator('#submission-next').click();
+      await f.locator('#account-bank').fill('0001');
+      await f.locator('#account-branch').fill('001');
+      await f.locator('#account-number').fill('1234567');
+      await f.locator('#account-holder').fill('ヤマダ タロウ');
+      await f.locator('#account-next').click();
+      const statement = await f.locator('#submission-statement').textContent();
+      assert.match(statement, new RegExp(`^mynaweb/1 submission\\nchallenge: \\S+\\norigin: ${origins.host}\\n`));
+      assert.ok(statement.endsWith('flow: account\ndata:\naccount_number=1234567\naccount_type=futsu\nbank_code=0001\nbranch_code=001\nholder_kana=ﾔﾏﾀﾞ ﾀﾛｳ\n'), statement);
+      if (model === 'rcs300') await screenshot(page, 'widget-host-submission-statement');
+      await f.locator('#submission-sign').click();
+      await enterPin(f, 'ABC123');
+      await f.locator('#submission-done').waitFor({ timeout: 60_000 });
+      assert.match(await verifiedStatus(page), /^Verified and stored \(submission, record \d+\)/);
+      const row = page.locator('#records-body tr[data-record-kind="submission"]').first();
+      await row.waitFor();
+      const rowText = await row.textContent();
+      assert.match(rowText, /account_number: 1234567/);
+      const signed = await page.evaluate(() => window.mynawebDemo.lastResult);
+      assert.equal(signed.kind, 'submission');
+      assert.equal(signed.statement, statement);
+
+      // The stored records hold neither a PIN nor the My Number.
+      const stored = await page.evaluate(async () => (await fetch('/api/records')).text());
+      for (const secret of ['1234', 'ABC123']) assert.ok(!stored.includes(`"${secret}"`), secret);
+      assert.ok(!/\d{12}/.test(stored), 'no 12-digit number is stored');
+
+      // A replayed result is refused: the challenge was spent.
+      const replay = await page.evaluate(async (result) => {
+        const r = await fetch('/api/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ result }) });
+        return { status: r.status, body: await r.json() };
+      }, login);
+      assert.equal(replay.status, 409);
+      assert.equal(replay.body.code, 'challenge_used');
+      if (model === 'rcs380') await screenshot(page, 'widget-host-records');
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+    }
+  });
+}
+
+test('a result signed for another origin is refused', async () => {
+  const { browser, page } = await openHost('rcs380');
+  try {
+    // A genuine card key (the simulator's standard persona) signs a statement for another origin
+    // with this server's fresh challenge: everything is right except the origin.
+    const issued = await page.evaluate(async () => {
+      const r = await fetch('/api/challenge', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"purpose":"login"}' });
+      return r.json();
+    });
+    const records = await page.evaluate(async () => (await fetch('/api/records')).json());
+    assert.ok(records.records.length > 0, 'the login test stored a record first');
+    const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const statement = `mynaweb/1 login\nchallenge: ${issued.challenge}\norigin: ${third.origin}\nrelying-party: みほん市 (Mihon City)\ntime: ${now}\n`;
+    const key = createPrivateKey({ key: await readFile(join(repoRoot, 'crates/sim/data/keys/standard-auth.der')), format: 'der', type: 'pkcs1' });
+    const signature = rsaSign('sha256', Buffer.from(statement, 'utf8'), key).toString('base64');
+    // The same card's auth certificate, as the widget returned it in the login test.
+    const certificate = await certificateOfStandardCard(page);
+    const result = { version: 1, kind: 'login', statement, certificate, hash: 'sha256', signature };
+    const answer = await page.evaluate(async (result) => {
+      const r = await fetch('/api/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ result }) });
+      return { status: r.status, body: await r.json() };
+    }, result);
+    assert.equal(answer.status, 403);
+    assert.equal(answer.body.code, 'wrong_origin');
+    assert.equal(answer.body.verified, false);
+  } finally {
+    await browser.close();
+  }
+});
+
+/** Logs in once more in the widget and returns the certificate of the standard card. */
+async function certificateOfStandardCard(page) {
+  await page.locator('#login-button').click();
+  const { frame } = await widgetWithReader(page, 'Sony RC-S380');
+  await frame.locator('#login-start').click();
+  await enterPin(frame, '1234');
+  await frame.locator('#login-done').waitFor({ timeout: 60_000 });
+  await verifiedStatus(page);
+  return page.evaluate(() => window.mynawebDemo.lastResult.certificate);
+}
+
+test('messages from a third origin are ignored and counted on both sides', async () => {
+  const { browser, page } = await openHost('rcs380');
+  try {
+    await page.locator('#login-button').click();
+    const frame = page.frameLocator(WIDGET_FRAME);
+    await frame.locator('.widget-root[data-widget="running"]').waitFor();
+    await frame.locator('#login-start').waitFor();
+    const before = Number(await frame.locator('.widget-root').getAttribute('data-ignored-messages'));
+    const hostBefore = await page.evaluate(() => window.mynawebDemo.handle.ignoredMessages);
+    const id = await page.evaluate(() => window.mynawebDemo.handle.id);
+    // The host page's CSP allows frames only from the widget's origin, so the third origin
+    // reaches the widget from a window the host page opened (it holds the widget as frames[0]).
+    const [popup] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.evaluate((src) => { window.open(src, 'third'); }, `${third.origin}/?id=${id}`),
+    ]);
+    await popup.waitForFunction(() => document.title === 'posted');
+    const widgetFrame = page.frames().find((f) => f.url().startsWith(origins.widget));
+    await widgetFrame.waitForFunction(
+      (n) => Number(document.querySelector('.widget-root').dataset.ignoredMessages) >= n + 2,
+      before,
+    );
+    const afterCount = Number(await frame.locator('.widget-root').getAttribute('data-ignored-messages'));
+    assert.equal(afterCount, before + 2);
+    // No effect: still the login flow for this relying party, not the forged one.
+    assert.equal(await frame.locator('.widget-relying-party strong').textContent(), 'みほん市 (Mihon City)');
+    assert.equal(await frame.locator('.page-submission').count(), 0);
+    await page.waitForFunction((n) => window.mynawebDemo.handle.ignoredMessages > n, hostBefore);
+    assert.equal(await page.evaluate(() => window.mynawebDemo.lastResult), null);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('an iframe without allow="usb" shows the permissions-policy message', async () => {
+  const { browser, page } = await openHost('rcs380');
+  try {
+    await page.evaluate(({ widget, host }) => {
+      const frame = document.createElement('iframe');
+      frame.className = 'no-usb';
+      frame.title = 'widget without allow=usb';
+      frame.style.width = '100%';
+      frame.style.height = '600px';
+      frame.src = `${widget}/?embed=1&host=${encodeURIComponent(host)}&id=noallow1`;
+      document.getElementById('widget-area').appendChild(frame);
+    }, origins);
+    const frame = page.frameLocator('iframe.no-usb');
+    const message = frame.locator('#widget-usb-policy');
+    await message.waitFor();
+    assert.match(await message.textContent(), /allow="usb"/);
+    await screenshot(page, 'widget-host-no-usb');
+    // In English too.
+    await frame.getByRole('button', { name: 'English' }).click();
+    assert.match(await message.textContent(), /must add allow="usb" to this procedure's iframe/);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a page that is not on the allow-list gets the refusal and no messages', async () => {
+  const { browser, page } = await openHost('rcs380');
+  try {
+    // The third origin embeds the widget claiming to be itself: not in widget-config.json.
+    await page.goto(`${third.origin}/?id=none`);
+    await page.evaluate((widget) => {
+      document.body.innerHTML = '';
+      window.received = 0;
+      window.addEventListener('message', () => { window.received += 1; });
+      const frame = document.createElement('iframe');
+      frame.title = 'widget';
+      frame.setAttribute('allow', 'usb');
+      frame.src = `${widget}/?embed=1&host=${encodeURIComponent(location.origin)}&id=refused1`;
+      document.body.appendChild(frame);
+    }, origins.widget);
+    const frame = page.frameLocator('iframe');
+    await frame.locator('.widget-root[data-widget="refused"]').waitFor();
+    assert.match(await frame.locator('h2').textContent(), /埋め込めません/);
+    assert.equal(await page.evaluate(() => window.received), 0);
+  } finally {
+    await browser.close();
+  }
+});
