@@ -5,6 +5,8 @@
 //! | value     | 32 random bytes (OS randomness), base64url without padding:      |
 //! |           | 43 characters of [A-Za-z0-9_-] (the statement allows 16–128)     |
 //! | purpose   | login | submission — must equal the result's kind                |
+//! | flow      | optional, submission only: account | consent — must equal the     |
+//! |           | statement's `flow:` line (checked by pki::rp)                    |
 //! | origin    | the host origin it was issued to (the statement's `origin` line) |
 //! | lifetime  | 5 minutes from issue                                             |
 //! | use       | once: consumed by the first verify attempt, even a failed one    |
@@ -15,6 +17,7 @@
 
 use core::fmt;
 
+use pki::rp::Flow;
 use serde::{Deserialize, Serialize};
 
 use crate::clock::UnixTime;
@@ -60,6 +63,15 @@ impl fmt::Display for Purpose {
     }
 }
 
+/// The submission flow named `word` (`account`, `consent`; widget-protocol.md §2).
+pub fn flow_from_name(word: &str) -> Option<Flow> {
+    match word {
+        "account" => Some(Flow::Account),
+        "consent" => Some(Flow::Consent),
+        _ => None,
+    }
+}
+
 /// A challenge the server issued, as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IssuedChallenge {
@@ -67,6 +79,8 @@ pub struct IssuedChallenge {
     pub value: String,
     /// What it may be used for.
     pub purpose: Purpose,
+    /// For a submission: the only flow it may sign (`None`: either).
+    pub flow: Option<Flow>,
     /// The host origin it was issued to.
     pub origin: String,
     /// When it was issued.
@@ -99,6 +113,9 @@ pub enum ChallengeError {
     /// It was issued to another origin.
     #[error("the challenge was issued to another origin")]
     WrongOrigin,
+    /// A flow was asked for a login challenge.
+    #[error("only a submission challenge can be bound to a flow")]
+    FlowWithoutSubmission,
     /// The operating system gave no randomness.
     #[error("no randomness available to make a challenge")]
     NoRandomness,
@@ -113,22 +130,29 @@ impl ChallengeError {
             Self::Expired => "challenge_expired",
             Self::WrongPurpose { .. } => "challenge_wrong_purpose",
             Self::WrongOrigin => "challenge_wrong_origin",
+            Self::FlowWithoutSubmission => "bad_flow",
             Self::NoRandomness => "no_randomness",
         }
     }
 }
 
-/// Makes a new challenge for `purpose` at `origin`, valid from `now` for [`LIFETIME_SECS`].
+/// Makes a new challenge for `purpose` (and, for a submission, optionally one `flow`) at
+/// `origin`, valid from `now` for [`LIFETIME_SECS`].
 pub fn issue(
     purpose: Purpose,
+    flow: Option<Flow>,
     origin: &str,
     now: UnixTime,
 ) -> Result<IssuedChallenge, ChallengeError> {
+    if flow.is_some() && purpose != Purpose::Submission {
+        return Err(ChallengeError::FlowWithoutSubmission);
+    }
     let mut random = [0u8; RANDOM_BYTES];
     getrandom::getrandom(&mut random).map_err(|_| ChallengeError::NoRandomness)?;
     Ok(IssuedChallenge {
         value: crate::base64::encode_url(&random),
         purpose,
+        flow,
         origin: origin.to_owned(),
         issued_at: now,
         expires_at: now.saturating_add(LIFETIME_SECS),
@@ -181,8 +205,8 @@ mod tests {
 
     #[test]
     fn issued_challenges_are_43_url_safe_characters_and_differ() {
-        let a = issue(Purpose::Login, H, 1000).unwrap();
-        let b = issue(Purpose::Login, H, 1000).unwrap();
+        let a = issue(Purpose::Login, None, H, 1000).unwrap();
+        let b = issue(Purpose::Login, None, H, 1000).unwrap();
         assert_eq!(a.value.len(), 43);
         assert!(is_well_formed(&a.value));
         assert_ne!(a.value, b.value);
@@ -192,7 +216,7 @@ mod tests {
 
     #[test]
     fn rule_order_and_boundaries() {
-        let c = issue(Purpose::Submission, H, 1000).unwrap();
+        let c = issue(Purpose::Submission, None, H, 1000).unwrap();
         assert_eq!(check(&c, false, Purpose::Submission, H, 1000), Ok(()));
         assert_eq!(check(&c, false, Purpose::Submission, H, 1300), Ok(()));
         assert_eq!(
@@ -224,6 +248,18 @@ mod tests {
             ),
             Err(ChallengeError::WrongOrigin)
         );
+    }
+
+    #[test]
+    fn only_submissions_bind_a_flow() {
+        let c = issue(Purpose::Submission, Some(Flow::Consent), H, 0).unwrap();
+        assert_eq!(c.flow, Some(Flow::Consent));
+        assert_eq!(
+            issue(Purpose::Login, Some(Flow::Account), H, 0),
+            Err(ChallengeError::FlowWithoutSubmission)
+        );
+        assert_eq!(flow_from_name("account"), Some(Flow::Account));
+        assert_eq!(flow_from_name("Account"), None);
     }
 
     #[test]

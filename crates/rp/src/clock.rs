@@ -63,7 +63,7 @@ impl<C: Clock + ?Sized> Clock for std::sync::Arc<C> {
     }
 }
 
-/// `at` as a [`der::DateTime`] (what `pki` validates certificates at), or `None` outside the
+/// `at` as a [`pki::der::DateTime`] (what `pki` validates certificates at), or `None` outside the
 /// range DER can express (before 1970 or after 9999).
 pub fn to_date_time(at: UnixTime) -> Option<pki::der::DateTime> {
     let secs = u64::try_from(at).ok()?;

@@ -6,7 +6,8 @@
 //! | GET    | /                 | the demo host page (crate::page)                          |
 //! | GET    | /host.css         | its style sheet                                           |
 //! | GET    | /demo-host.js     | the demo page's script: <pkg>/demo-host.js                |
-//! | POST   | /api/challenge    | {"purpose": "login"|"submission"} → {"challenge","expiresAt"} |
+//! | POST   | /api/challenge    | {"purpose": "login"|"submission", "flow"?: "account"|"consent"} |
+//! |        |                   | → {"challenge", "purpose", "flow", "expiresAt"}           |
 //! | POST   | /api/verify       | {"result": widget-protocol.md §3} → {"verified": true, "record"} |
 //! |        |                   | or 4xx {"verified": false, "code", "message"}             |
 //! | GET    | /api/records      | {"records": [...]} newest first                            |
@@ -36,7 +37,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde_json::{json, Value};
 
-use crate::challenge::{self, Purpose};
+use crate::challenge::{self, ChallengeError, Purpose};
 use crate::clock::{to_rfc3339, Clock};
 use crate::crl_check;
 use crate::page;
@@ -166,10 +167,29 @@ async fn post_challenge(
                     "purpose must be \"login\" or \"submission\"",
                 )
             })?;
+        let flow = match request.get("flow") {
+            None | Some(Value::Null) => None,
+            Some(word) => Some(
+                word.as_str()
+                    .and_then(challenge::flow_from_name)
+                    .ok_or_else(|| {
+                        ApiError::new(
+                            StatusCode::BAD_REQUEST,
+                            "bad_flow",
+                            "flow must be \"account\" or \"consent\"",
+                        )
+                    })?,
+            ),
+        };
         let now = state.clock.now();
-        let issued = challenge::issue(purpose, &state.config.host_origin, now).map_err(|e| {
-            ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.code(), e.to_string())
-        })?;
+        let issued =
+            challenge::issue(purpose, flow, &state.config.host_origin, now).map_err(|e| {
+                let status = match e {
+                    ChallengeError::NoRandomness => StatusCode::INTERNAL_SERVER_ERROR,
+                    _ => StatusCode::BAD_REQUEST,
+                };
+                ApiError::new(status, e.code(), e.to_string())
+            })?;
         state
             .store
             .issue_challenge(&issued, now.saturating_sub(FORGET_AFTER_SECS))
@@ -183,6 +203,7 @@ async fn post_challenge(
         Ok(json!({
             "challenge": issued.value,
             "purpose": purpose.name(),
+            "flow": flow.map(|f| f.as_str()),
             "expiresAt": to_rfc3339(issued.expires_at),
         }))
     };

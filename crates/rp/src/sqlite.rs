@@ -19,6 +19,7 @@ PRAGMA foreign_keys = ON;
 CREATE TABLE IF NOT EXISTS challenges (
     value TEXT PRIMARY KEY,
     purpose TEXT NOT NULL,
+    flow TEXT,
     origin TEXT NOT NULL,
     issued_at INTEGER NOT NULL,
     expires_at INTEGER NOT NULL,
@@ -184,11 +185,12 @@ impl Store for SqliteStore {
         .map_err(db)?;
         let inserted = conn
             .execute(
-                "INSERT OR IGNORE INTO challenges (value, purpose, origin, issued_at, expires_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT OR IGNORE INTO challenges (value, purpose, flow, origin, issued_at, expires_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![
                     challenge.value,
                     challenge.purpose.name(),
+                    challenge.flow.map(|f| f.as_str()),
                     challenge.origin,
                     challenge.issued_at,
                     challenge.expires_at
@@ -206,7 +208,7 @@ impl Store for SqliteStore {
         let tx = conn.transaction().map_err(db)?;
         let found = tx
             .query_row(
-                "SELECT purpose, origin, issued_at, expires_at, used_at FROM challenges WHERE value = ?1",
+                "SELECT purpose, origin, issued_at, expires_at, used_at, flow FROM challenges WHERE value = ?1",
                 params![value],
                 |row| {
                     Ok((
@@ -215,19 +217,28 @@ impl Store for SqliteStore {
                         row.get::<_, i64>(2)?,
                         row.get::<_, i64>(3)?,
                         row.get::<_, Option<i64>>(4)?,
+                        row.get::<_, Option<String>>(5)?,
                     ))
                 },
             )
             .optional()
             .map_err(db)?;
-        let Some((purpose, origin, issued_at, expires_at, used_at)) = found else {
+        let Some((purpose, origin, issued_at, expires_at, used_at, flow)) = found else {
             return Ok(Consumption::Unknown);
         };
         let purpose =
             Purpose::from_name(&purpose).ok_or(StoreError::Corrupt("challenges.purpose"))?;
+        let flow = match flow {
+            None => None,
+            Some(f) => Some(
+                crate::challenge::flow_from_name(&f)
+                    .ok_or(StoreError::Corrupt("challenges.flow"))?,
+            ),
+        };
         let issued = IssuedChallenge {
             value: value.to_owned(),
             purpose,
+            flow,
             origin,
             issued_at,
             expires_at,
@@ -422,7 +433,7 @@ mod tests {
     #[test]
     fn consume_is_once() {
         let store = SqliteStore::in_memory().unwrap();
-        let c = challenge::issue(Purpose::Login, H, 1000).unwrap();
+        let c = challenge::issue(Purpose::Login, None, H, 1000).unwrap();
         store.issue_challenge(&c, 0).unwrap();
         assert_eq!(
             store.consume_challenge(&c.value, 1001).unwrap(),
@@ -447,9 +458,9 @@ mod tests {
     #[test]
     fn old_challenges_are_forgotten_on_issue() {
         let store = SqliteStore::in_memory().unwrap();
-        let old = challenge::issue(Purpose::Login, H, 0).unwrap();
+        let old = challenge::issue(Purpose::Login, None, H, 0).unwrap();
         store.issue_challenge(&old, 0).unwrap();
-        let new = challenge::issue(Purpose::Login, H, 10_000).unwrap();
+        let new = challenge::issue(Purpose::Login, None, H, 10_000).unwrap();
         store.issue_challenge(&new, 10_000 - 3600).unwrap();
         assert_eq!(
             store.consume_challenge(&old.value, 10_001).unwrap(),

@@ -135,7 +135,7 @@ fn expectation(
             Purpose::Login => Kind::Login,
             Purpose::Submission => Kind::Submission,
         },
-        flow: None,
+        flow: issued.flow,
         challenge: statement.challenge().clone(),
         origin: rp::Origin::parse(&issued.origin)
             .map_err(|_| VerifyError::Store(StoreError::Corrupt("challenges.origin")))?,

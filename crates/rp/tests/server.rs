@@ -497,3 +497,57 @@ fn widget_origin_serves_config_app_and_package() {
     let (status, _, body) = request(&s.host, "GET", "/demo-host.js", &[], b"");
     assert_eq!((status, body.as_slice()), (200, b"// demo".as_slice()));
 }
+
+#[test]
+fn a_challenge_bound_to_the_consent_flow_cannot_sign_account_data() {
+    let s = demo("flow_bound");
+    let (status, body) = s.post(
+        "/api/challenge",
+        &json!({"purpose": "submission", "flow": "consent"}),
+    );
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["flow"], json!("consent"));
+    let c = body["challenge"].as_str().unwrap().to_owned();
+    refused(
+        &s.verify(&submission_result(
+            "standard",
+            &c,
+            &s.host,
+            T0,
+            Flow::Account,
+            account_data(),
+        )),
+        400,
+        "wrong_flow",
+    );
+    for request in [
+        json!({"purpose": "login", "flow": "account"}),
+        json!({"purpose": "submission", "flow": "payment"}),
+    ] {
+        let (status, body) = s.post("/api/challenge", &request);
+        assert_eq!(
+            (status, body["code"].clone()),
+            (400, json!("bad_flow")),
+            "{request}"
+        );
+    }
+    let (status, body) = s.post(
+        "/api/challenge",
+        &json!({"purpose": "submission", "flow": "account"}),
+    );
+    assert_eq!(status, 200);
+    let c = body["challenge"].as_str().unwrap().to_owned();
+    let (status, body) = s.verify(&submission_result(
+        "standard",
+        &c,
+        &s.host,
+        T0,
+        Flow::Account,
+        account_data(),
+    ));
+    assert_eq!(
+        (status, body["record"]["flow"].clone()),
+        (200, json!("account")),
+        "{body}"
+    );
+}
