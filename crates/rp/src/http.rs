@@ -42,7 +42,7 @@ use crate::clock::{to_rfc3339, Clock};
 use crate::crl_check;
 use crate::page;
 use crate::static_files;
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 use crate::trust::{Trust, DEMO_NOTICE};
 use crate::verify::{self, Context};
 
@@ -193,12 +193,17 @@ async fn post_challenge(
         state
             .store
             .issue_challenge(&issued, now.saturating_sub(FORGET_AFTER_SECS))
-            .map_err(|e| {
-                ApiError::new(
+            .map_err(|e| match e {
+                StoreError::TooManyOpenChallenges(_) => ApiError::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "too_many_challenges",
+                    e.to_string(),
+                ),
+                _ => ApiError::new(
                     StatusCode::INTERNAL_SERVER_ERROR,
                     "store_failed",
                     e.to_string(),
-                )
+                ),
             })?;
         Ok(json!({
             "challenge": issued.value,

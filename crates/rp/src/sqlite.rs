@@ -64,10 +64,15 @@ CREATE TABLE IF NOT EXISTS consents (
 );
 ";
 
+/// Open challenges allowed at once by default: far above a municipality's peak (a challenge
+/// lives 5 minutes), far below what fills a disk.
+pub const DEFAULT_OPEN_CHALLENGE_LIMIT: usize = 10_000;
+
 /// The SQLite store.
 #[derive(Debug)]
 pub struct SqliteStore {
     connection: Mutex<Connection>,
+    open_challenge_limit: usize,
 }
 
 fn db(e: rusqlite::Error) -> StoreError {
@@ -89,7 +94,14 @@ impl SqliteStore {
         connection.execute_batch(SCHEMA).map_err(db)?;
         Ok(Self {
             connection: Mutex::new(connection),
+            open_challenge_limit: DEFAULT_OPEN_CHALLENGE_LIMIT,
         })
+    }
+
+    /// Sets how many open (unexpired, unused) challenges may exist at once.
+    pub fn with_open_challenge_limit(mut self, limit: usize) -> Self {
+        self.open_challenge_limit = limit;
+        self
     }
 
     fn lock(&self) -> MutexGuard<'_, Connection> {
@@ -183,6 +195,16 @@ impl Store for SqliteStore {
             params![forget_before],
         )
         .map_err(db)?;
+        let open: i64 = conn
+            .query_row(
+                "SELECT COUNT(*) FROM challenges WHERE used_at IS NULL AND expires_at >= ?1",
+                params![challenge.issued_at],
+                |row| row.get(0),
+            )
+            .map_err(db)?;
+        if usize::try_from(open).unwrap_or(usize::MAX) >= self.open_challenge_limit {
+            return Err(StoreError::TooManyOpenChallenges(self.open_challenge_limit));
+        }
         let inserted = conn
             .execute(
                 "INSERT OR IGNORE INTO challenges (value, purpose, flow, origin, issued_at, expires_at)
@@ -453,6 +475,29 @@ mod tests {
             store.issue_challenge(&c, 0),
             Err(StoreError::DuplicateChallenge)
         ));
+    }
+
+    #[test]
+    fn open_challenges_are_capped_and_spent_or_expired_ones_do_not_count() {
+        let store = SqliteStore::in_memory()
+            .unwrap()
+            .with_open_challenge_limit(2);
+        let a = challenge::issue(Purpose::Login, None, H, 1000).unwrap();
+        let b = challenge::issue(Purpose::Login, None, H, 1000).unwrap();
+        let c = challenge::issue(Purpose::Login, None, H, 1000).unwrap();
+        store.issue_challenge(&a, 0).unwrap();
+        store.issue_challenge(&b, 0).unwrap();
+        assert!(matches!(
+            store.issue_challenge(&c, 0),
+            Err(StoreError::TooManyOpenChallenges(2))
+        ));
+        store.consume_challenge(&a.value, 1001).unwrap();
+        store.issue_challenge(&c, 0).unwrap();
+        // Five minutes later a and b no longer count.
+        let d = challenge::issue(Purpose::Login, None, H, 1301).unwrap();
+        let e = challenge::issue(Purpose::Login, None, H, 1301).unwrap();
+        store.issue_challenge(&d, 0).unwrap();
+        store.issue_challenge(&e, 0).unwrap();
     }
 
     #[test]

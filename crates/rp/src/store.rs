@@ -32,6 +32,9 @@ pub enum StoreError {
     /// A challenge with this value already exists (randomness repeated: should never happen).
     #[error("a challenge with this value already exists")]
     DuplicateChallenge,
+    /// Too many challenges are open (unexpired and unused): someone is asking for them in bulk.
+    #[error("too many open challenges ({0}); try again in a few minutes")]
+    TooManyOpenChallenges(usize),
 }
 
 /// What consuming a challenge found.
@@ -152,7 +155,8 @@ pub struct SignatureCustomer {
 
 /// Persistence for challenges and verified records.
 pub trait Store: Send + Sync {
-    /// Stores a new challenge; forgets challenges that expired before `forget_before`.
+    /// Stores a new challenge; forgets challenges that expired before `forget_before`. Refuses
+    /// when the store's limit of open (unexpired, unused) challenges is reached.
     fn issue_challenge(
         &self,
         challenge: &IssuedChallenge,
