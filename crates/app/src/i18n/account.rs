@@ -289,6 +289,11 @@ account_catalogue! {
             "The branch is no longer in current bank data: after a merger the registration may have become invalid. Register the account again on Mynaportal.",
             "{支店|してん}が なくなって、{口座|こうざ}が {使|つか}えないかも しれません。もう {一度|いちど} {登録|とうろく}して ください。",
         ],
+        ConfirmNoReading => [
+            "カードにふりがながないため、口座名義があなたのものかは自動では確かめられません。名義があなた本人のものか、ご自身で確かめてください。",
+            "The card holds no reading of your name, so the holder name cannot be compared automatically: make sure the account is in your own name.",
+            "カードに よみかたが ないので、{口座|こうざ}の {名前|なまえ}は あなたが {確|たし}かめて ください。",
+        ],
         SwitchToChange => ["別の口座に変更する", "Change the account", "{口座|こうざ}を かえる"],
         Results => ["候補", "Suggestions", "こうほ"],
     }
@@ -470,7 +475,7 @@ mod tests {
     #[test]
     fn every_key_has_a_text_in_all_three_languages_with_furigana() {
         super::super::check_catalogue(AccountText::ALL);
-        assert_eq!(AccountText::ALL.len(), 88);
+        assert_eq!(AccountText::ALL.len(), 89);
     }
 
     #[test]

@@ -909,9 +909,16 @@ pub fn account_page(props: &CardPageProps) -> Html {
                     <div class="confirm-verdict" aria-live="polite">
                         { match &flow.verdict {
                             Some(ConfirmVerdict::LooksFine) => html! {
-                                <Notification severity={Severity::Success} code={AttrValue::from("looks-fine")}>
-                                    <p>{ T::LooksFine.view(lang) }</p>
-                                </Notification>
+                                <>
+                                    <Notification severity={Severity::Success} code={AttrValue::from("looks-fine")}>
+                                        <p>{ T::LooksFine.view(lang) }</p>
+                                    </Notification>
+                                    if flow.identity.as_ref().is_some_and(|i| i.reading.is_none()) {
+                                        <Notification severity={Severity::Info} code={AttrValue::from("own-name-unchecked")}>
+                                            <p>{ T::ConfirmNoReading.view(lang) }</p>
+                                        </Notification>
+                                    }
+                                </>
                             },
                             Some(ConfirmVerdict::NeedsChange { problems, own_name }) => html! {
                                 <Notification severity={Severity::Warning} code={AttrValue::from("needs-change")}
