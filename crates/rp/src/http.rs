@@ -79,6 +79,8 @@ pub struct Config {
     pub dist: Option<PathBuf>,
     /// The embeddable package (`pkg/`).
     pub pkg: Option<PathBuf>,
+    /// CRLs (DER) to check results against at verify time; empty: revocation not checked.
+    pub crls: Vec<Vec<u8>>,
 }
 
 struct ApiError {
@@ -233,8 +235,9 @@ async fn post_verify(State(state): State<AppState>, headers: HeaderMap, body: By
             trust: &state.trust,
             host_origin: &state.config.host_origin,
             now: state.clock.now(),
+            crls: &state.config.crls,
         };
-        let record = verify::verify(state.store.as_ref(), ctx, result).map_err(|e| {
+        let verified = verify::verify(state.store.as_ref(), ctx, result).map_err(|e| {
             ApiError::new(
                 StatusCode::from_u16(e.status()).unwrap_or(StatusCode::BAD_REQUEST),
                 e.code(),
@@ -243,9 +246,9 @@ async fn post_verify(State(state): State<AppState>, headers: HeaderMap, body: By
         })?;
         Ok(json!({
             "verified": true,
-            "record": record,
-            "revocation": "not_checked",
-            "revocationNote": pki::rp::REVOCATION_NOT_CHECKED,
+            "record": verified.record,
+            "revocation": verified.revocation,
+            "revocationNote": verified.revocation_note,
         }))
     };
     match run() {

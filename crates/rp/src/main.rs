@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! mynaweb-rp [--demo] [--host-port 8081] [--widget-port 8082] [--dist dist] [--pkg pkg]
-//!            [--db target/mynaweb-rp/rp.sqlite3]
+//!            [--db target/mynaweb-rp/rp.sqlite3] [--crl FILE]…
 //! mynaweb-rp crl-check --db FILE --crl FILE [--demo]
 //! ```
 
@@ -56,6 +56,10 @@ struct ServeArgs {
     /// Trust the simulator's test roots instead of the J-LIS production roots.
     #[arg(long)]
     demo: bool,
+    /// A CRL (DER or PEM) from a trusted root to check results against at verify time
+    /// (repeatable: one per issuing root). Without one, revocation is "not checked".
+    #[arg(long = "crl", value_name = "FILE")]
+    crls: Vec<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -99,6 +103,30 @@ fn crl_check(args: &CrlCheckArgs) -> Result<(), String> {
     Ok(())
 }
 
+/// Reads each CRL and checks it parses and a trusted root signed it.
+fn load_crls(paths: &[PathBuf], trust: &Trust) -> Result<Vec<Vec<u8>>, String> {
+    paths
+        .iter()
+        .map(|path| {
+            let raw =
+                std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            let der = pki::crl::der_from_pem_or_der(&raw)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+            let crl =
+                pki::crl::Crl::from_der(&der).map_err(|e| format!("{}: {e}", path.display()))?;
+            let signer = trust
+                .crl_signer(&crl)
+                .ok_or_else(|| format!("{}: not signed by a trusted root", path.display()))?;
+            println!(
+                "mynaweb-rp: CRL {} ({} entries, signed by {signer})",
+                path.display(),
+                crl.len()
+            );
+            Ok(der)
+        })
+        .collect()
+}
+
 fn serve(args: &ServeArgs) -> Result<(), String> {
     if let Some(dir) = args.db.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)
@@ -106,6 +134,7 @@ fn serve(args: &ServeArgs) -> Result<(), String> {
     }
     let store = SqliteStore::open(&args.db).map_err(|e| e.to_string())?;
     let trust = trust(args.demo)?;
+    let crls = load_crls(&args.crls, &trust)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_io()
@@ -126,6 +155,7 @@ fn serve(args: &ServeArgs) -> Result<(), String> {
             widget_origin: format!("http://127.0.0.1:{}", port(&widget)),
             dist: Some(args.dist.clone()),
             pkg: Some(args.pkg.clone()),
+            crls,
         };
         println!("mynaweb-rp: host page and API  {}/", config.host_origin);
         println!("mynaweb-rp: widget             {}/", config.widget_origin);

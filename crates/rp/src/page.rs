@@ -142,7 +142,7 @@ pub fn render(host_origin: &str, widget_origin: &str, demo: bool, records: &[Rec
 </table>
 </section>
 </main>
-<footer><p>Revocation is not checked at login: that needs the city's JPKI platform data. The latest-4-items check runs on the signature CA's CRL (POST /api/crl-check).</p></footer>
+<footer><p>Revocation is checked only against CRLs the city supplies from its JPKI platform; otherwise each answer says “not checked”. The latest-4-items check runs on the signature CA's CRL (POST /api/crl-check).</p></footer>
 <script src="{widget}/pkg/mynaweb-widget.js"></script>
 <script type="module" src="/demo-host.js"></script>
 </body>

@@ -7,7 +7,8 @@
 //! store.consume_challenge ── Unknown → challenge_unknown   AlreadyUsed → challenge_used (replay)
 //! challenge::check ── expired / issued for the other purpose / issued to another origin
 //! pki::rp::verify_login | verify_submission (Expectation from the stored challenge,
-//!   trust store, server time; no CRL: revocation "not checked")
+//!   trust store, server time, and the RP's CRL from the certificate's issuer when one was
+//!   given — else revocation is "not checked", flows.md §5.1)
 //! store.save_login | save_submission ── the record
 //! ```
 //! The challenge is spent before any cryptography, so a failed attempt cannot be retried with
@@ -55,6 +56,9 @@ pub enum VerifyError {
     /// The server's clock or a stored time is outside what certificates can express.
     #[error("the server's clock is out of range")]
     Clock,
+    /// A CRL checked at start-up no longer parses.
+    #[error("the relying party's CRL cannot be read")]
+    CrlUnusable,
 }
 
 impl VerifyError {
@@ -68,6 +72,7 @@ impl VerifyError {
             Self::Rejected(e) => e.code(),
             Self::Store(_) => "store_failed",
             Self::Clock => "clock_out_of_range",
+            Self::CrlUnusable => "crl_unusable",
         }
     }
 
@@ -77,7 +82,10 @@ impl VerifyError {
             Self::Challenge(ChallengeError::AlreadyUsed) => 409,
             Self::Challenge(ChallengeError::WrongOrigin)
             | Self::Rejected(RpError::WrongOrigin { .. }) => 403,
-            Self::Challenge(ChallengeError::NoRandomness) | Self::Store(_) | Self::Clock => 500,
+            Self::Challenge(ChallengeError::NoRandomness)
+            | Self::Store(_)
+            | Self::Clock
+            | Self::CrlUnusable => 500,
             Self::Rejected(
                 RpError::Untrusted(_)
                 | RpError::BadSignature(_)
@@ -100,6 +108,38 @@ pub struct Context<'a> {
     pub host_origin: &'a str,
     /// The server's time.
     pub now: UnixTime,
+    /// CRLs the relying party supplied (DER), each checked at start-up; the one whose issuer
+    /// issued the certificate is used.
+    pub crls: &'a [Vec<u8>],
+}
+
+/// A verified and stored result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verified {
+    /// The stored record.
+    pub record: Record,
+    /// `not_checked` (no CRL from the certificate's issuer) or `not_revoked`.
+    pub revocation: &'static str,
+    /// One sentence on revocation (pki::rp::VerifiedCertificate::revocation_text).
+    pub revocation_note: String,
+}
+
+/// The supplied CRL whose issuer is `certificate_der`'s issuer, if any.
+fn crl_for<'c>(crls: &'c [Vec<u8>], certificate_der: &[u8]) -> Option<&'c [u8]> {
+    use pki::der::Encode;
+    let cert = pki::JpkiCertificate::from_der(certificate_der).ok()?;
+    let issuer = cert.issuer().to_der().ok()?;
+    crls.iter()
+        .map(Vec::as_slice)
+        .find(|der| pki::crl::Crl::from_der(der).is_ok_and(|c| c.issuer_der() == issuer.as_slice()))
+}
+
+fn revocation_of(certificate: &rp::VerifiedCertificate) -> &'static str {
+    match certificate.revocation {
+        pki::RevocationStatus::NotChecked => "not_checked",
+        pki::RevocationStatus::NotRevoked { .. } => "not_revoked",
+        pki::RevocationStatus::Revoked => "revoked",
+    }
 }
 
 /// The challenge a statement names, read leniently (the line starting `challenge: `), so that
@@ -149,7 +189,7 @@ pub fn verify(
     store: &dyn Store,
     ctx: Context<'_>,
     result_json: &Value,
-) -> Result<Record, VerifyError> {
+) -> Result<Verified, VerifyError> {
     let result = result::parse(result_json)?;
     let statement = match Statement::parse(result.statement().as_bytes()) {
         Ok(s) => s,
@@ -172,9 +212,20 @@ pub fn verify(
     challenge::check(&issued, false, result.kind(), ctx.host_origin, ctx.now)?;
     let expected = expectation(&issued, &statement)?;
     let now = to_date_time(ctx.now).ok_or(VerifyError::Clock)?;
+    let crl_der = crl_for(ctx.crls, result.certificate());
+    let crl = match crl_der.map(pki::crl::Crl::from_der).transpose() {
+        Ok(crl) => crl,
+        Err(_) => return Err(VerifyError::CrlUnusable),
+    };
+    let checks = Checks {
+        expected: &expected,
+        now,
+        crl: crl.as_ref(),
+        verified_at: ctx.now,
+    };
     match ctx.trust {
-        Trust::Production(trust) => finish(store, &result, &expected, trust, now, ctx.now),
-        Trust::Demo(trust) => finish(store, &result, &expected, trust, now, ctx.now),
+        Trust::Production(trust) => finish(store, &result, trust, &checks),
+        Trust::Demo(trust) => finish(store, &result, trust, &checks),
     }
 }
 
@@ -207,29 +258,52 @@ pub fn four_items(holder: &pki::holder::HolderInfo) -> FourItems {
     }
 }
 
+struct Checks<'a> {
+    expected: &'a Expectation,
+    now: pki::der::DateTime,
+    crl: Option<&'a pki::crl::Crl<'a>>,
+    verified_at: UnixTime,
+}
+
 fn finish<H: HierarchyMarker>(
     store: &dyn Store,
     result: &CardResult,
-    expected: &Expectation,
     trust: &TrustStore<H>,
-    now: pki::der::DateTime,
-    verified_at: UnixTime,
-) -> Result<Record, VerifyError> {
+    checks: &Checks<'_>,
+) -> Result<Verified, VerifyError> {
+    let Checks {
+        expected,
+        now,
+        crl,
+        verified_at,
+    } = *checks;
     match result {
         CardResult::Login {
             statement,
             certificate: der,
             signature,
         } => {
-            let verified =
-                rp::verify_login(statement.as_bytes(), der, signature, expected, trust, now)?;
-            Ok(store.save_login(&NewLogin {
+            let verified = rp::verify_login_with_crl(
+                statement.as_bytes(),
+                der,
+                signature,
+                expected,
+                trust,
+                now,
+                crl,
+            )?;
+            let record = store.save_login(&NewLogin {
                 certificate: certificate("user_authentication", &verified.certificate, der, None),
                 challenge: expected.challenge.as_str().to_owned(),
                 statement: statement.clone(),
                 signature: signature.clone(),
                 verified_at,
-            })?)
+            })?;
+            Ok(Verified {
+                record,
+                revocation: revocation_of(&verified.certificate),
+                revocation_note: verified.certificate.revocation_text(),
+            })
         }
         CardResult::Submission {
             statement,
@@ -237,8 +311,10 @@ fn finish<H: HierarchyMarker>(
             cms,
         } => {
             let verified =
-                rp::verify_submission(statement.as_bytes(), der, cms, expected, trust, now, None)?;
-            Ok(store.save_submission(&NewSubmission {
+                rp::verify_submission(statement.as_bytes(), der, cms, expected, trust, now, crl)?;
+            let revocation = revocation_of(&verified.certificate);
+            let revocation_note = verified.certificate.revocation_text();
+            let record = store.save_submission(&NewSubmission {
                 certificate: certificate(
                     "signature",
                     &verified.certificate,
@@ -251,7 +327,12 @@ fn finish<H: HierarchyMarker>(
                 statement: statement.clone(),
                 cms: cms.clone(),
                 verified_at,
-            })?)
+            })?;
+            Ok(Verified {
+                record,
+                revocation,
+                revocation_note,
+            })
         }
     }
 }

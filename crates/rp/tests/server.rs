@@ -462,6 +462,7 @@ fn widget_origin_serves_config_app_and_package() {
         Dirs {
             dist: Some(dist),
             pkg: Some(pkg),
+            ..Dirs::default()
         },
     );
     let (status, _, body) = request(&s.widget, "GET", "/widget-config.json", &[], b"");
@@ -548,6 +549,57 @@ fn a_challenge_bound_to_the_consent_flow_cannot_sign_account_data() {
     assert_eq!(
         (status, body["record"]["flow"].clone()),
         (200, json!("account")),
+        "{body}"
+    );
+}
+
+#[test]
+fn with_the_rp_s_crls_a_revoked_login_is_refused_and_a_good_submission_says_not_revoked() {
+    let p = persona();
+    let auth_root = sim::issuer::TestRoot::new(sim::issuer::Purpose::Authentication).unwrap();
+    let sign_root = sim::issuer::TestRoot::new(sim::issuer::Purpose::Signature).unwrap();
+    let s = Server::start_with(
+        "verify_with_crl",
+        Trust::demo().unwrap(),
+        Dirs {
+            crls: vec![
+                crl(
+                    &auth_root,
+                    &auth_root,
+                    &[(u64::from(p.auth_serial), Some(1))],
+                ),
+                crl(&sign_root, &sign_root, &[(12345, Some(3))]),
+            ],
+            ..Dirs::default()
+        },
+    );
+    let c = s.challenge("login");
+    refused(
+        &s.verify(&login_result("standard", &c, &s.host, T0)),
+        422,
+        "revoked",
+    );
+    let c = s.challenge("submission");
+    let (status, body) = s.verify(&submission_result(
+        "standard",
+        &c,
+        &s.host,
+        T0,
+        Flow::Consent,
+        consent_data(),
+    ));
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["revocation"], json!("not_revoked"));
+    assert_eq!(
+        body["revocationNote"],
+        json!("not revoked according to the CRL of 2026-12-01T00:00:00Z")
+    );
+    // Another persona's login: its auth certificate is not on the auth CRL.
+    let c = s.challenge("login");
+    let (status, body) = s.verify(&login_result("age39", &c, &s.host, T0));
+    assert_eq!(
+        (status, body["revocation"].clone()),
+        (200, json!("not_revoked")),
         "{body}"
     );
 }

@@ -40,9 +40,11 @@ pub struct Server {
     _runtime: tokio::runtime::Runtime,
 }
 
+#[derive(Default)]
 pub struct Dirs {
     pub dist: Option<PathBuf>,
     pub pkg: Option<PathBuf>,
+    pub crls: Vec<Vec<u8>>,
 }
 
 /// A fresh directory under Cargo's per-crate test tmp dir.
@@ -55,14 +57,7 @@ pub fn temp_dir(name: &str) -> PathBuf {
 
 impl Server {
     pub fn start(name: &str, trust: Trust) -> Self {
-        Self::start_with(
-            name,
-            trust,
-            Dirs {
-                dist: None,
-                pkg: None,
-            },
-        )
+        Self::start_with(name, trust, Dirs::default())
     }
 
     pub fn start_with(name: &str, trust: Trust, dirs: Dirs) -> Self {
@@ -86,6 +81,7 @@ impl Server {
             widget_origin: origin(&widget),
             dist: dirs.dist,
             pkg: dirs.pkg,
+            crls: dirs.crls,
         };
         let (h, w) = (config.host_origin.clone(), config.widget_origin.clone());
         let state = AppState {
