@@ -118,6 +118,12 @@ test('no bank data is downloaded on the home page or before a mode is chosen; th
   await screen(page, 'a1');
   await page.waitForLoadState('networkidle');
   assert.deepEqual(seen, []);
+  // やさしい日本語: every kanji of the rules carries its reading.
+  await page.getByRole('button', { name: 'やさしい にほんご', exact: true }).click();
+  await page.getByRole('button', { name: T.en.begin, exact: true }).waitFor({ state: 'detached' });
+  assert.equal(await page.locator('.page-account h2 ruby').first().textContent(), '公金こうきん');
+  await axe(page, 'A1 easy Japanese');
+  await screenshot(page, 'account-a1-easy');
   await page.close();
 });
 
@@ -261,3 +267,38 @@ for (const lang of ['ja', 'en']) {
     await page.close();
   });
 }
+
+test('bank data that fails to load (offline, HTTP 404) is named with a retry, and nothing typed is lost (ja)', async () => {
+  const t = T.ja;
+  const { page } = await openAccount('standard', 'ja');
+  let indexFailures = 1;
+  await page.route('**/bank-data/banks.json', (route) =>
+    indexFailures-- > 0 ? route.abort('internetdisconnected') : route.continue(),
+  );
+  let branchFailures = 1;
+  await page.route('**/bank-data/branches/0001.json', (route) =>
+    branchFailures-- > 0 ? route.fulfill({ status: 404, body: 'not found' }) : route.continue(),
+  );
+  await readIdentity(page, t, '見本　太郎');
+  await page.locator('button[data-mode="register"]').click();
+  const failed = page.locator('[data-situation="bank-data-failed"]');
+  await failed.waitFor();
+  assert.match(await failed.locator('.mono').textContent(), /^bank-data\/banks\.json: the request failed/);
+  await axe(page, 'A3 data failed ja');
+  await screenshot(page, 'account-a3-data-failed-ja');
+  await failed.getByRole('button', { name: 'もう一度読み込む' }).click();
+  await page.locator('#account-bank-search').fill('0001');
+  await page.locator('#account-bank-search-suggestions button[data-code="0001"]').click();
+  await screen(page, 'a4');
+  await failed.waitFor();
+  assert.equal(await failed.locator('.mono').textContent(), 'bank-data/branches/0001.json: the server answered HTTP 404');
+  await page.locator('#account-number').fill('7654321');
+  await failed.getByRole('button', { name: 'もう一度読み込む' }).click();
+  await page.locator('#account-branch-search').fill('001');
+  await page.locator('#account-branch-search-suggestions button[data-code="001"]').click();
+  assert.equal(await page.locator('#account-number').inputValue(), '7654321');
+  await page.getByRole('button', { name: t.next, exact: true }).click();
+  await screen(page, 'a5');
+  assert.equal(await page.locator('.so-far-number').textContent(), '7654321');
+  await page.close();
+});

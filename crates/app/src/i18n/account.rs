@@ -156,6 +156,7 @@ account_catalogue! {
             "The bank data could not be loaded. Check your connection and try again; nothing you entered is lost.",
             "{銀行|ぎんこう}の データを {読|よ}めませんでした。もう {一度|いちど} して ください。{入|い}れた ことは {消|き}えて いません。",
         ],
+        DataDetails => ["詳しい情報", "Details", "くわしく"],
         Retry => ["もう一度読み込む", "Try again", "もう {一度|いちど}"],
         YuchoShortcut => [
             "ゆうちょ銀行の記号・番号で入力する",
@@ -475,7 +476,7 @@ mod tests {
     #[test]
     fn every_key_has_a_text_in_all_three_languages_with_furigana() {
         super::super::check_catalogue(AccountText::ALL);
-        assert_eq!(AccountText::ALL.len(), 89);
+        assert_eq!(AccountText::ALL.len(), 90);
     }
 
     #[test]

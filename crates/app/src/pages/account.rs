@@ -374,7 +374,7 @@ pub fn account_page(props: &CardPageProps) -> Html {
         html! {
             <Notification severity={Severity::Error} code={AttrValue::from("bank-data-failed")}>
                 <p>{ T::DataFailed.view(lang) }</p>
-                <details class="technical"><summary>{ Text::TechnicalDetails.view(lang) }</summary>
+                <details class="technical"><summary>{ T::DataDetails.view(lang) }</summary>
                     <p class="mono">{ error.to_string() }</p></details>
                 <button type="button" class="button-secondary" onclick={retry.clone()}>{ T::Retry.view(lang) }</button>
             </Notification>
