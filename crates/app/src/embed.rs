@@ -56,66 +56,20 @@ pub enum EmbedError {
     Shape(&'static str),
 }
 
-/// A serialized origin (RFC 6454 §6.2) in lower case: `http(s)://host[:port]`, nothing after.
+/// A serialized origin in lower case, `http(s)://host[:port]` and nothing after, by the same
+/// rules the statement's `origin:` line follows ([`pki::rp::Origin`]): what the widget admits is
+/// exactly what it can sign.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct HostOrigin(String);
 
 impl HostOrigin {
-    /// Accepts exactly the serialized form: scheme `http` or `https`, `://`, a host of
-    /// [a-z0-9.-] (or a bracketed IPv6 literal of [0-9a-f:.]), an optional `:port` of 1–5 digits
-    /// without a leading zero, nothing else — no path, no upper case, no user info.
+    /// Accepts exactly a browser's serialization of an origin: scheme `http` or `https`, `://`,
+    /// a lower-case host (or a canonical bracketed IPv6 literal), an optional `:port` that is not
+    /// the scheme's default — no path, no trailing `/`, no user info.
     pub fn parse(text: &str) -> Result<Self, EmbedError> {
-        let bad = || EmbedError::BadOrigin(text.chars().take(100).collect());
-        let rest = text
-            .strip_prefix("https://")
-            .or_else(|| text.strip_prefix("http://"))
-            .ok_or_else(bad)?;
-        let (host, port) = match rest.strip_prefix('[') {
-            // A bracketed IPv6 literal, then nothing or `:port`.
-            Some(v6) => {
-                let (inside, after) = v6.split_once(']').ok_or_else(bad)?;
-                let literal_ok = !inside.is_empty()
-                    && inside.chars().all(|c| {
-                        c.is_ascii_digit() || ('a'..='f').contains(&c) || c == ':' || c == '.'
-                    });
-                if !literal_ok {
-                    return Err(bad());
-                }
-                let port = if after.is_empty() {
-                    None
-                } else {
-                    Some(after.strip_prefix(':').ok_or_else(bad)?)
-                };
-                (None, port)
-            }
-            None => match rest.split_once(':') {
-                Some((host, port)) => (Some(host), Some(port)),
-                None => (Some(rest), None),
-            },
-        };
-        if let Some(host) = host {
-            let host_ok = !host.is_empty()
-                && host
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-')
-                && !host.starts_with(['.', '-']);
-            if !host_ok {
-                return Err(bad());
-            }
-        }
-        if let Some(port) = port {
-            let digits =
-                !port.is_empty() && port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit());
-            let value: u32 = if digits {
-                port.parse().map_err(|_| bad())?
-            } else {
-                return Err(bad());
-            };
-            if port.starts_with('0') || value == 0 || value > 65_535 {
-                return Err(bad());
-            }
-        }
-        Ok(HostOrigin(text.to_owned()))
+        pki::rp::Origin::parse(text)
+            .map(|origin| HostOrigin(origin.as_str().to_owned()))
+            .map_err(|_| EmbedError::BadOrigin(text.chars().take(100).collect()))
     }
 
     /// The origin as text (what `postMessage` takes as its target origin).
@@ -717,6 +671,86 @@ pub mod browser {
     }
 }
 
+/// Fuzz bodies (run by `fuzz/fuzz_targets/widget_*.rs` and, on pseudo-random input, by this
+/// module's tests): parse what a URL, a config file or a message can carry, re-encode, and check
+/// that the parse is stable.
+#[doc(hidden)]
+pub mod fuzzing {
+    use serde_json::{json, Value};
+
+    use super::{
+        parse_init, parse_query, theme_style, EmbedRequest, HostOrigin, InstanceId, WidgetConfig,
+        THEME_TOKENS,
+    };
+
+    /// The widget URL's query and the config file.
+    pub fn widget_query(data: &[u8]) {
+        let Ok(text) = core::str::from_utf8(data) else {
+            return;
+        };
+        if let Some(Ok(request)) = parse_query(text) {
+            assert_eq!(
+                HostOrigin::parse(request.host.as_str()).as_ref(),
+                Ok(&request.host)
+            );
+            assert_eq!(
+                InstanceId::parse(request.id.as_str()).as_ref(),
+                Ok(&request.id)
+            );
+            let again = format!(
+                "?embed=1&host={}&id={}",
+                request.host.as_str(),
+                request.id.as_str()
+            );
+            assert_eq!(parse_query(&again), Some(Ok::<EmbedRequest, _>(request)));
+        }
+        if let Ok(config) = WidgetConfig::parse(text) {
+            let list: Vec<&str> = config
+                .allowed_host_origins
+                .iter()
+                .map(HostOrigin::as_str)
+                .collect();
+            let again = json!({ "allowedHostOrigins": list }).to_string();
+            assert_eq!(WidgetConfig::parse(&again), Ok(config));
+        }
+    }
+
+    /// A message from the host: an accepted `init` re-encodes to the same `init`, and its theme
+    /// style holds only allowed tokens and hex colours.
+    pub fn widget_message(data: &[u8]) {
+        let Ok(message) = serde_json::from_slice::<Value>(data) else {
+            return;
+        };
+        let Ok(id) = InstanceId::parse("fuzz") else {
+            return;
+        };
+        let Ok(init) = parse_init(&message, &id) else {
+            return;
+        };
+        let style = theme_style(&init.theme);
+        for declaration in style.split_terminator(';') {
+            let (name, colour) = declaration.split_once(':').unwrap_or_default();
+            assert!(
+                THEME_TOKENS
+                    .iter()
+                    .any(|t| name.strip_prefix("--") == Some(t)),
+                "{style}"
+            );
+            assert!(colour.len() == 7 && colour.starts_with('#'), "{style}");
+        }
+        let theme: serde_json::Map<String, Value> = init
+            .theme
+            .iter()
+            .map(|e| (e.token.to_owned(), json!(e.colour)))
+            .collect();
+        let again = json!({
+            "mynaweb": 1, "type": "init", "id": "fuzz", "flow": init.flow.name(), "lang": init.lang.id(),
+            "relyingParty": init.relying_party, "challenge": init.challenge, "data": init.data.name(), "theme": theme,
+        });
+        assert_eq!(parse_init(&again, &id), Ok(init));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
@@ -787,6 +821,9 @@ mod tests {
             assert_eq!(HostOrigin::parse(good).unwrap().as_str(), good);
         }
         for bad in [
+            "https://city.example.jp:443",
+            "http://city.example.jp:80",
+            "https://[::0001]",
             "https://City.example.jp",
             "https://city.example.jp/",
             "https://city.example.jp/path",
@@ -1048,5 +1085,45 @@ mod tests {
             assert_eq!(base64(input.as_bytes()), expected);
         }
         assert_eq!(base64(&[0xFB, 0xFF, 0xBF]), "+/+/");
+    }
+
+    #[test]
+    fn fuzz_bodies_hold_on_pseudo_random_and_mutated_inputs() {
+        let seeds: [&[u8]; 5] = [
+            b"?embed=1&host=http://127.0.0.1:8081&id=abc_1",
+            br#"{"allowedHostOrigins": ["https://city.example.jp", "http://127.0.0.1:8081"]}"#,
+            br##"{"mynaweb":1,"type":"init","id":"fuzz","flow":"login","lang":"en","relyingParty":"Demo","challenge":"abcdefghijklmnop0123","theme":{"color-primary":"#AABBCC"}}"##,
+            br#"{"mynaweb":1,"type":"init","id":"fuzz","flow":"submission","data":"account","relyingParty":"x","challenge":"abcdefghijklmnop0123"}"#,
+            b"?embed=1&host=https%3A%2F%2F%5B%3A%3A1%5D%3A8443&id=Z",
+        ];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for round in 0..4000 {
+            let mut data = seeds[round % seeds.len()].to_vec();
+            if round >= seeds.len() {
+                for _ in 0..(next() % 4 + 1) {
+                    let at = (next() as usize) % (data.len() + 1);
+                    match next() % 3 {
+                        0 if at < data.len() => data[at] = next() as u8,
+                        1 if at < data.len() => {
+                            data.remove(at);
+                        }
+                        _ => data.insert(at, b"\"{}:,#&=%[]1aZ"[(next() % 14) as usize]),
+                    }
+                }
+            }
+            fuzzing::widget_query(&data);
+            fuzzing::widget_message(&data);
+        }
+        let random: Vec<u8> = (0..2000).map(|_| next() as u8).collect();
+        for window in random.chunks(40) {
+            fuzzing::widget_query(window);
+            fuzzing::widget_message(window);
+        }
     }
 }
