@@ -192,9 +192,16 @@ for (const lang of ['ja', 'en']) {
     assert.equal((await page.content()).includes('1234'), false);
     assert.equal(consoleLines.some((line) => line.includes('1234')), false);
 
-    // Back from the checklist returns to Q11.
+    // Back from the checklist returns to Q11 with the answer given there, and on to Q4 with its date.
     await page.getByRole('button', { name: t.back, exact: true }).click();
     await page.locator('form.wizard-step[data-question="q11"]').waitFor();
+    assert.equal(await step(page).locator('input[value="no"]').isChecked(), true);
+    await page.getByRole('button', { name: t.back, exact: true }).click();
+    await page.locator('form.wizard-step[data-question="q5"]').waitFor();
+    assert.equal(await step(page).locator('input[value="yes"]').isChecked(), true);
+    await page.getByRole('button', { name: t.back, exact: true }).click();
+    await page.locator('form.wizard-step[data-question="q4"]').waitFor();
+    assert.equal(await page.locator('#departure-date').inputValue(), '2027-01-10');
     await page.close();
   });
 

@@ -139,10 +139,13 @@ for (const lang of ['ja', 'en']) {
     assert.deepEqual(await calls(page), []);
     await axe(page, 'answer: repair');
     await screenshot(page, `flows-phone-repair-${lang}`);
+    // Back shows each question with the answer given there.
     await page.getByRole('button', { name: t.back, exact: true }).click();
     await page.locator('form.wizard-step[data-question="card-also-lost"]').waitFor();
+    assert.equal(await page.locator('.wizard-step input[value="no"]').isChecked(), true);
     await page.getByRole('button', { name: t.back, exact: true }).click();
     await page.locator('form.wizard-step[data-question="what-happened"]').waitFor();
+    assert.equal(await page.locator('.wizard-step input[value="repair"]').isChecked(), true);
     await page.close();
   });
 }

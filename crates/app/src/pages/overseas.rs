@@ -292,15 +292,31 @@ pub fn overseas_page(props: &CardPageProps) -> Html {
     super::use_focus_on_change(screen_key(&screen), heading.clone());
     let today = today();
 
+    // The radio value given at each answered step, so that "back" shows the answer given there.
+    let given = use_state(Vec::<Option<AttrValue>>::new);
     let apply = {
         let wizard = wizard.clone();
         let selected = selected.clone();
         let problem = problem.clone();
+        let given = given.clone();
         Callback::from(move |action: OverseasAction| {
             let Some(today) = today else { return };
             match (*wizard).clone().reduce(action, today) {
                 Ok(next) => {
-                    selected.set(None);
+                    let mut answers = (*given).clone();
+                    let shown = match action {
+                        OverseasAction::Answer(_) => {
+                            answers.push((*selected).clone());
+                            None
+                        }
+                        OverseasAction::Back => answers.pop().flatten(),
+                        OverseasAction::Restart => {
+                            answers.clear();
+                            None
+                        }
+                    };
+                    selected.set(shown);
+                    given.set(answers);
                     problem.set(false);
                     wizard.set(next);
                 }

@@ -100,6 +100,8 @@ pub fn phone_page() -> Html {
     // The screens so far, the current one last (the page's own "back"; the reducer goes forward).
     let history = use_state(|| vec![PhoneHelper::default()]);
     let selected = use_state(|| None::<AttrValue>);
+    // The value chosen on each screen left behind, so that "back" shows it again.
+    let given = use_state(Vec::<AttrValue>::new);
     let problem = use_state(|| false);
     let heading = use_node_ref();
     let helper = history.last().copied().unwrap_or_default();
@@ -114,12 +116,17 @@ pub fn phone_page() -> Html {
         let history = history.clone();
         let selected = selected.clone();
         let problem = problem.clone();
+        let given = given.clone();
         Callback::from(move |_: MouseEvent| {
             let mut screens = (*history).clone();
+            let mut values = (*given).clone();
+            let mut shown = None;
             if screens.len() > 1 {
                 screens.pop();
+                shown = values.pop();
             }
-            selected.set(None);
+            selected.set(shown);
+            given.set(values);
             problem.set(false);
             history.set(screens);
         })
@@ -127,8 +134,10 @@ pub fn phone_page() -> Html {
     let on_restart = {
         let history = history.clone();
         let selected = selected.clone();
+        let given = given.clone();
         Callback::from(move |_: MouseEvent| {
             selected.set(None);
+            given.set(Vec::new());
             history.set(vec![PhoneHelper::default()]);
         })
     };
@@ -153,6 +162,7 @@ pub fn phone_page() -> Html {
                 let history = history.clone();
                 let selected = selected.clone();
                 let problem = problem.clone();
+                let given = given.clone();
                 Callback::from(move |event: SubmitEvent| {
                     event.prevent_default();
                     let next = selected
@@ -163,6 +173,9 @@ pub fn phone_page() -> Html {
                         Some(next) => {
                             let mut screens = (*history).clone();
                             screens.push(next);
+                            let mut values = (*given).clone();
+                            values.extend((*selected).clone());
+                            given.set(values);
                             selected.set(None);
                             problem.set(false);
                             history.set(screens);
