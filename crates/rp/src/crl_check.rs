@@ -173,3 +173,34 @@ pub fn check(
         revoked,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_reason_code_has_its_flows_md_name_and_state() {
+        let table = [
+            (None, "unspecified", "manual_review"),
+            (Some(0), "unspecified", "manual_review"),
+            (Some(1), "key_compromise", "suspended"),
+            (Some(2), "ca_compromise", "manual_review"),
+            (Some(3), "affiliation_changed", "change_detected"),
+            (Some(4), "superseded", "renewed_card"),
+            (Some(5), "cessation_of_operation", "inactive"),
+            (Some(6), "certificate_hold", "suspended"),
+            (Some(8), "remove_from_crl", "manual_review"),
+            (Some(9), "privilege_withdrawn", "manual_review"),
+            (Some(10), "aa_compromise", "manual_review"),
+            (Some(7), "other", "manual_review"),
+        ];
+        for (code, name, state) in table {
+            let reason = code.map(RevocationReason::from_code);
+            assert_eq!(
+                (reason_name(reason), next_state(reason)),
+                (name, state),
+                "{code:?}"
+            );
+        }
+    }
+}

@@ -392,8 +392,28 @@ fn crl_check_lists_the_revoked_customer_with_reason_and_state() {
         }])
     );
 
-    // A CRL named as the signature root's but signed with another key is refused.
+    // The authentication root's CRL concerns none of the stored signature customers.
     let auth_root = sim::issuer::TestRoot::new(sim::issuer::Purpose::Authentication).unwrap();
+    let auth_crl = crl(
+        &auth_root,
+        &auth_root,
+        &[(u64::from(p.sign_serial), Some(3))],
+    );
+    let (status, _, answer) = request(
+        &s.host,
+        "POST",
+        "/api/crl-check",
+        &[("Origin", &s.host)],
+        &auth_crl,
+    );
+    let answer: Value = serde_json::from_slice(&answer).unwrap();
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(
+        (answer["checked"].clone(), answer["revoked"].clone()),
+        (json!(0), json!([]))
+    );
+
+    // A CRL named as the signature root's but signed with another key is refused.
     let forged = crl(
         &sign_root,
         &auth_root,
