@@ -174,7 +174,10 @@ for (const { model, name } of readers) {
       const statement = await f.locator('#submission-statement').textContent();
       assert.match(statement, new RegExp(`^mynaweb/1 submission\\nchallenge: \\S+\\norigin: ${origins.host}\\n`));
       assert.ok(statement.endsWith('flow: account\ndata:\naccount_number=1234567\naccount_type=futsu\nbank_code=0001\nbranch_code=001\nholder_kana=ﾔﾏﾀﾞ ﾀﾛｳ\n'), statement);
-      if (model === 'rcs300') await screenshot(page, 'widget-host-submission-statement');
+      if (model === 'rcs300') {
+        await screenshot(page, 'widget-host-submission-statement');
+        await axe(page, 'host page with the submission widget (exact statement)');
+      }
       await f.locator('#submission-sign').click();
       await enterPin(f, 'ABC123');
       await f.locator('#submission-done').waitFor({ timeout: 60_000 });
@@ -186,6 +189,21 @@ for (const { model, name } of readers) {
       const signed = await page.evaluate(() => window.mynawebDemo.lastResult);
       assert.equal(signed.kind, 'submission');
       assert.equal(signed.statement, statement);
+
+      // The §6.2 consent, signed the same way (flow consent: the text shown is what is signed).
+      if (model === 'rcs380') {
+        await page.evaluate(() => window.mynawebDemo.start('submission', 'consent'));
+        const consent = await widgetWithReader(page, name);
+        await consent.frame.locator('#submission-consent').check();
+        await consent.frame.locator('#submission-next').click();
+        const consentStatement = await consent.frame.locator('#submission-statement').textContent();
+        assert.ok(consentStatement.endsWith('flow: consent\ndata:\nconsent=最新の基本4情報の提供に同意します\n'), consentStatement);
+        await consent.frame.locator('#submission-sign').click();
+        await enterPin(consent.frame, 'ABC123');
+        await consent.frame.locator('#submission-done').waitFor({ timeout: 60_000 });
+        assert.match(await verifiedStatus(page), /^Verified and stored \(submission, record \d+\)/);
+        await page.locator('#records-body tr[data-record-kind="submission"]', { hasText: 'consent' }).first().waitFor();
+      }
 
       // The stored records hold neither a PIN nor the My Number.
       const stored = await page.evaluate(async () => (await fetch('/api/records')).text());
