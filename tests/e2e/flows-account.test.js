@@ -151,6 +151,10 @@ test('register with みずほ by keyboard: padded number, holder normalised, kan
   assert.equal(await page.locator('.chosen-bank').textContent(), '0001 みずほ');
   const branch = page.locator('#account-branch-search');
   await branch.waitFor();
+  // A name typed but not chosen is not a branch: the page asks to choose one.
+  await branch.fill('東京');
+  await page.getByRole('button', { name: t.next, exact: true }).click();
+  assert.equal(await page.locator('.account-screen .field-error').textContent(), '支店を候補から選ぶか、3桁の支店コードを入力してください。');
   await branch.fill('とうきよう');
   await page.locator('#account-branch-search-suggestions button[data-code="001"]').click();
   assert.equal(await page.locator('.chosen-branch').textContent(), '001 東京営業部');

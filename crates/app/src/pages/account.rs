@@ -267,6 +267,7 @@ pub fn account_page(props: &CardPageProps) -> Html {
     let busy = use_state(|| false);
     let failure = use_state(|| None::<Failure>);
     let dialog = use_state(|| None::<PinStatus>);
+    let choose_first = use_state(|| false);
     let body_ref = use_node_ref();
     let model = &page.0;
     let flow = &model.flow;
@@ -587,13 +588,22 @@ pub fn account_page(props: &CardPageProps) -> Html {
             let submit = {
                 let page = page.clone();
                 let typed = typed.clone();
+                let choose_first = choose_first.clone();
                 Callback::from(move |event: SubmitEvent| {
                     event.prevent_default();
                     let branch = match &typed.branch {
                         Some(branch) => branch.code.as_str().to_string(),
-                        // A code typed straight in is checked by the flow like a chosen one.
-                        None => typed.branch_query.clone(),
+                        // A code typed straight in is checked by the flow like a chosen one;
+                        // a name typed but not chosen from the list is not a code.
+                        None if typed.branch_query.trim().chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) => {
+                            typed.branch_query.clone()
+                        }
+                        None => {
+                            choose_first.set(true);
+                            return;
+                        }
                     };
+                    choose_first.set(false);
                     page.dispatch(Msg::Flow(AccountAction::EnterBranchTypeNumber {
                         branch,
                         account_type: if typed.futsu { "futsu" } else { "toza" }.to_string(),
@@ -654,6 +664,9 @@ pub fn account_page(props: &CardPageProps) -> Html {
                             None => html! {},
                         } }
                     </div>
+                    if *choose_first && typed.branch.is_none() {
+                        <p class="field-error" role="alert">{ T::BranchChooseFirst.view(lang) }</p>
+                    }
                     { problems_view(lang, flow.problem.as_ref()) }
                     <div class="actions">
                         <button type="submit" class="button-primary">{ Text::Next.view(lang) }</button>
@@ -827,7 +840,12 @@ pub fn account_page(props: &CardPageProps) -> Html {
             });
             let restart = {
                 let page = page.clone();
-                Callback::from(move |_: MouseEvent| page.dispatch(Msg::Restart))
+                let typed = typed.clone();
+                // Starting again forgets what was typed (a shared computer: flows.md §8 E13).
+                Callback::from(move |_: MouseEvent| {
+                    typed.set(Typed { futsu: true, ..Typed::default() });
+                    page.dispatch(Msg::Restart);
+                })
             };
             html! {
                 <>
