@@ -473,6 +473,9 @@ mod tests {
         assert_eq!(names("三"), ["三菱ＵＦＪ", "三井住友"]);
         assert_eq!(names("三井"), ["三井住友"]);
         assert_eq!(names("みつい"), ["三井住友"]);
+        // The Zengin kana of the data holds full-width marks (ミツビシユ－エフジエイ).
+        assert_eq!(names("みつびしゆーえふ"), ["三菱ＵＦＪ"]);
+        assert_eq!(names("ﾐﾂﾋﾞｼ"), ["三菱ＵＦＪ"]);
         assert_eq!(names("０"), ["みずほ", "三菱ＵＦＪ", "三井住友"]);
         assert_eq!(names("99"), ["ゆうちょ"]);
         assert!(names("  ").is_empty());
