@@ -348,3 +348,33 @@ test('a page that is not on the allow-list gets the refusal and no messages', as
     await browser.close();
   }
 });
+
+test('a guidance flow mounts without a challenge, in the host language and theme', async () => {
+  const { browser, page } = await openHost('rcs380');
+  try {
+    const steps = await page.evaluate((widgetOrigin) => new Promise((ok) => {
+      const seen = [];
+      window.MynawebWidget.mount(document.getElementById('widget-area'), {
+        widgetOrigin, flow: 'insurance', lang: 'en', relyingParty: 'Mihon City',
+        theme: { 'color-primary': '#AA0000', 'font-family': '#000000', 'color-text': 'red' },
+        onReady: ({ flows }) => seen.push(flows.join(',')),
+        onStep: () => {},
+      });
+      const wait = setInterval(() => {
+        if (seen.length) {
+          clearInterval(wait);
+          ok(seen);
+        }
+      }, 50);
+    }), origins.widget);
+    assert.deepEqual(steps, ['insurance,account,overseas,phone,login,submission']);
+    const frame = page.frameLocator(WIDGET_FRAME);
+    await frame.locator('.page-insurance').waitFor();
+    assert.equal(await frame.locator('html').getAttribute('lang'), 'en');
+    // Only the allowed token with a #rrggbb value reaches the style.
+    assert.equal(await frame.locator('.widget-root').getAttribute('style'), '--color-primary:#aa0000;');
+    assert.equal(await frame.locator('.page-nav').count(), 0, 'no navigation in embed mode');
+  } finally {
+    await browser.close();
+  }
+});

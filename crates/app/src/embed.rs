@@ -224,6 +224,12 @@ pub fn admit(
 pub enum WidgetFlow {
     /// Insurance-use registration pre-check (flows.md §1A).
     Insurance,
+    /// 公金受取口座 registration, confirmation or change (flows.md §2.6).
+    Account,
+    /// Guidance for taking the card abroad (flows.md §3).
+    Overseas,
+    /// Smartphone certificate helper (flows.md §4).
+    Phone,
     /// Card login: the auth key signs a login statement (widget-protocol.md §2, §3).
     Login,
     /// Signed submission: the signature key signs a submission statement (flows.md §5.2).
@@ -231,9 +237,12 @@ pub enum WidgetFlow {
 }
 
 impl WidgetFlow {
-    /// The flows this build offers, as announced in `ready`.
-    pub const OFFERED: [WidgetFlow; 3] = [
+    /// The flows this build offers, as announced in `ready` (widget-protocol.md §1 "Flows").
+    pub const OFFERED: [WidgetFlow; 6] = [
         WidgetFlow::Insurance,
+        WidgetFlow::Account,
+        WidgetFlow::Overseas,
+        WidgetFlow::Phone,
         WidgetFlow::Login,
         WidgetFlow::Submission,
     ];
@@ -242,6 +251,9 @@ impl WidgetFlow {
     pub fn name(self) -> &'static str {
         match self {
             WidgetFlow::Insurance => "insurance",
+            WidgetFlow::Account => "account",
+            WidgetFlow::Overseas => "overseas",
+            WidgetFlow::Phone => "phone",
             WidgetFlow::Login => "login",
             WidgetFlow::Submission => "submission",
         }
@@ -948,6 +960,10 @@ mod tests {
         )
         .unwrap();
         assert_eq!((guidance.challenge, guidance.lang), (None, Lang::Ja));
+        for flow in WidgetFlow::OFFERED {
+            let parsed = parse_init(&init(json!({"flow": flow.name()})), &id()).unwrap();
+            assert_eq!(parsed.flow, flow);
+        }
     }
 
     #[test]
@@ -1034,7 +1050,7 @@ mod tests {
     fn outgoing_messages_have_the_protocol_shape() {
         assert_eq!(
             Outgoing::Ready.to_json(&id()),
-            json!({"mynaweb": 1, "type": "ready", "id": "w1a2b3", "flows": ["insurance", "login", "submission"]})
+            json!({"mynaweb": 1, "type": "ready", "id": "w1a2b3", "flows": ["insurance", "account", "overseas", "phone", "login", "submission"]})
         );
         assert_eq!(
             Outgoing::Step {

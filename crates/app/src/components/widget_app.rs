@@ -28,8 +28,11 @@ use crate::embed::{
 };
 use crate::i18n::widget::WidgetText;
 use crate::i18n::{Lang, Text};
+use crate::pages::account::AccountPage;
 use crate::pages::card_login::{Binding, CardLoginPage};
 use crate::pages::insurance::InsurancePage;
+use crate::pages::overseas::OverseasPage;
+use crate::pages::phone::PhonePage;
 use crate::pages::signed_submission::SignedSubmissionPage;
 use crate::reader_notice;
 use crate::session::{AppChannel, Session};
@@ -320,6 +323,15 @@ pub fn widget_app(props: &WidgetAppProps) -> Html {
                     <SignedSubmissionPage key={source_key.clone()} session={(*session).clone()} connect={connect.clone()}
                         binding={Rc::new(binding)} data={init.data} {on_step} {on_result} {on_error} />
                 },
+                (WidgetFlow::Account, _) => html! {
+                    <AccountPage key={source_key.clone()} session={(*session).clone()} connect={connect.clone()}
+                        on_navigate={Callback::noop()} />
+                },
+                (WidgetFlow::Overseas, _) => html! {
+                    <OverseasPage key={source_key.clone()} session={(*session).clone()} connect={connect.clone()}
+                        on_navigate={Callback::noop()} />
+                },
+                (WidgetFlow::Phone, _) => html! { <PhonePage /> },
                 // The host's values passed the message check but not the statement's rules.
                 _ => html! {
                     <Notification severity={Severity::Error}><p>{ WidgetText::StatementRefused.view(*lang) }</p></Notification>
