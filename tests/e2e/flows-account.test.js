@@ -156,8 +156,12 @@ test('register with みずほ by keyboard: padded number, holder normalised, kan
   await page.getByRole('button', { name: t.next, exact: true }).click();
   assert.equal(await page.locator('.account-screen .field-error').textContent(), '支店を候補から選ぶか、3桁の支店コードを入力してください。');
   await branch.fill('とうきよう');
-  await page.locator('#account-branch-search-suggestions button[data-code="001"]').click();
+  await page.locator('#account-branch-search-option-0[data-code="001"]').waitFor();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
   assert.equal(await page.locator('.chosen-branch').textContent(), '001 東京営業部');
+  // The keyboard continues where the choice is shown.
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'branch-choice');
   await page.locator('#account-number').fill('１２３４');
   assert.equal(await page.locator('.number-preview').textContent(), '0001234');
   await axe(page, 'A4 ja');

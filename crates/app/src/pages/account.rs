@@ -272,6 +272,9 @@ pub fn account_page(props: &CardPageProps) -> Html {
     let model = &page.0;
     let flow = &model.flow;
     super::use_focus_on_change(screen_id(flow.step), body_ref.clone());
+    // Choosing a branch replaces the typeahead by the choice (and back): keyboard focus stays there.
+    let branch_ref = use_node_ref();
+    super::use_focus_on_change(if typed.branch.is_some() { "chosen" } else { "open" }, branch_ref.clone());
 
     // Bank data, fetched when a screen needs it and never before.
     {
@@ -623,6 +626,7 @@ pub fn account_page(props: &CardPageProps) -> Html {
                     }
                     { data_failure.clone().unwrap_or_default() }
                     if !branch_loaded && data_failure.is_none() { { loading(T::BranchLoading) } }
+                    <div class="branch-choice" ref={branch_ref} tabindex="-1">
                     if let Some(branch) = &typed.branch {
                         <dl class="facts">
                             <dt>{ T::ChosenBranch.view(lang) }</dt>
@@ -633,6 +637,7 @@ pub fn account_page(props: &CardPageProps) -> Html {
                         <AccountTypeahead id="account-branch-search" label={T::BranchSearchLabel} hint={T::BranchSearchHint}
                             query={AttrValue::from(typed.branch_query.clone())} {suggestions} {on_query} {on_choose} />
                     }
+                    </div>
                     <fieldset class="radio-group">
                         <legend>{ T::TypeLegend.view(lang) }</legend>
                         <div class="radio-options">
