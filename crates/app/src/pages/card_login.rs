@@ -540,4 +540,36 @@ mod tests {
             ))
         ));
     }
+
+    #[test]
+    fn a_login_on_an_open_card_takes_seven_apdus_and_never_shows_the_pin() {
+        let session = open("standard");
+        pollster::block_on(session.with_card(async |card| Ok(card.take_trace()))).unwrap();
+        let statement = login_statement(&binding(), 1_796_259_600).unwrap();
+        let pin = Pin::new(PinRef::JpkiAuth, "1234").unwrap();
+        pollster::block_on(card_login(&session, &pin, None, &statement)).unwrap();
+        let trace =
+            pollster::block_on(session.with_card(async |card| Ok(card.take_trace()))).unwrap();
+        let commands: Vec<String> = trace
+            .iter()
+            .map(|e| card::trace::to_hex(&e.command))
+            .collect();
+        // The PIN guard reads the tries (SELECT EF 0018 + empty VERIFY), the VERIFY itself (its
+        // data left out of the trace), one extended READ BINARY of the auth certificate by SFI 0A,
+        // SELECT of the auth key EF 0017, COMPUTE SIGNATURE over DigestInfo(SHA-256(statement)).
+        assert_eq!(
+            commands,
+            [
+                "00 A4 02 0C 02 00 18",
+                "00 20 00 80",
+                "00 A4 02 0C 02 00 18",
+                "00 20 00 80 04",
+                "00 B0 8A 00 00 00 00",
+                "00 A4 02 0C 02 00 17",
+                "80 2A 00 80 33 30 31 30 0D 06 09 60 86 48 01 65 03 04 02 01 05 00 04 20 40 33 FB 5E E8 28 3E C5 CE 87 74 1F 77 D7 74 8D E1 10 A3 19 B5 21 1C 78 B9 CE E2 A4 F8 4A 48 FA 00",
+            ]
+        );
+        let digest = pki::signature::HashAlgorithm::Sha256.digest(&statement.to_bytes());
+        assert_eq!(card::trace::to_hex(&digest), commands[6][72..167]);
+    }
 }

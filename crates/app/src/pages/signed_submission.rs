@@ -734,4 +734,35 @@ mod tests {
         let pem = format!("-----BEGIN CMS-----\n{text}\n-----END CMS-----\n");
         pki::pem::der_from_pem_or_der(pem.as_bytes(), &["CMS"]).unwrap()
     }
+
+    #[test]
+    fn a_submission_on_an_open_card_takes_seven_apdus() {
+        let session = open("standard");
+        pollster::block_on(session.with_card(async |card| Ok(card.take_trace()))).unwrap();
+        let statement = submission_statement(&binding(), 1_796_259_600, &account()).unwrap();
+        let password = Pin::new(PinRef::JpkiSign, "ABC123").unwrap();
+        pollster::block_on(sign_submission(&session, &password, None, &statement)).unwrap();
+        let trace =
+            pollster::block_on(session.with_card(async |card| Ok(card.take_trace()))).unwrap();
+        let commands: Vec<String> = trace
+            .iter()
+            .map(|e| card::trace::to_hex(&e.command))
+            .collect();
+        // Tries of the signature password (SELECT EF 001B + empty VERIFY), the VERIFY (data left
+        // out of the trace), one extended READ BINARY of the signature certificate by SFI 01,
+        // SELECT of the signature key EF 001A, COMPUTE SIGNATURE over the DigestInfo of the CMS
+        // signed attributes (contentType, messageDigest = SHA-256 of the statement).
+        assert_eq!(
+            commands,
+            [
+                "00 A4 02 0C 02 00 1B",
+                "00 20 00 80",
+                "00 A4 02 0C 02 00 1B",
+                "00 20 00 80 06",
+                "00 B0 81 00 00 00 00",
+                "00 A4 02 0C 02 00 1A",
+                "80 2A 00 80 33 30 31 30 0D 06 09 60 86 48 01 65 03 04 02 01 05 00 04 20 8A 90 46 88 90 A2 42 7D 18 49 46 8C CE 93 71 89 6F 5E 21 9F 7E 48 DD 5B C7 F6 75 99 53 CB 44 E8 00",
+            ]
+        );
+    }
 }
