@@ -271,6 +271,13 @@ for (const lang of ['ja', 'en']) {
     // The demo card has no reading: the holder name could not be compared, and the page says so.
     assert.equal(await page.locator('[data-situation="own-name-unchecked"]').textContent(), t.noReading);
     await screenshot(page, `account-a8-looks-fine-${lang}`);
+    // "Needs change" leads into change mode, which starts at the bank picker.
+    await page.locator('#confirm-branch').fill('999');
+    await checkButton.click();
+    await page.locator('.branch-gone').waitFor();
+    await page.getByRole('button', { name: lang === 'ja' ? '別の口座に変更する' : 'Change the account', exact: true }).click();
+    await page.locator('.page-account[data-step="a3"][data-mode="change"]').waitFor();
+    await page.locator('#account-bank-search').waitFor();
     assert.deepEqual(seen, ['bank-data/banks.json', 'bank-data/branches/0001.json']);
     await page.close();
   });
