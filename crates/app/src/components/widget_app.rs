@@ -76,7 +76,7 @@ impl Phase {
 /// Where the next card operation's channel comes from.
 enum Pending {
     Demo(String),
-    Channel(AppChannel),
+    Channel(Box<AppChannel>),
 }
 
 /// The widget root.
@@ -231,7 +231,7 @@ pub fn widget_app(props: &WidgetAppProps) -> Html {
                 source.set(Source::Connecting);
                 match usb_reader::connect(device).await {
                     Ok(reader) => {
-                        *pending.borrow_mut() = Some(Pending::Channel(reader.channel));
+                        *pending.borrow_mut() = Some(Pending::Channel(Box::new(reader.channel)));
                         notice.set(None);
                         source.set(Source::Reader(reader.description));
                     }
@@ -254,7 +254,7 @@ pub fn widget_app(props: &WidgetAppProps) -> Html {
                     let card = sim::VirtualCard::new(sim::persona(&persona)?).ok()?;
                     Some(AppChannel::Demo(sim::SimChannel::new(card)))
                 }
-                Pending::Channel(channel) => Some(channel),
+                Pending::Channel(channel) => Some(*channel),
             })
         })
     };
