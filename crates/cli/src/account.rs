@@ -460,9 +460,12 @@ fn open_directory(
 /// `banks.json` lists it (a listed bank without its branch file is incomplete data, refused).
 /// `VERSION`, if present, gives the data date.
 fn load_directory(dir: &Path, bank: Option<BankCode>) -> Result<MemoryDirectory, Failure> {
-    let date = std::fs::read_to_string(dir.join("VERSION"))
-        .map(|v| v.trim().to_string())
-        .unwrap_or_default();
+    let version = dir.join("VERSION");
+    let date = if version.exists() {
+        read_bank_file(&version)?.trim().to_string()
+    } else {
+        String::new()
+    };
     let mut directory = MemoryDirectory::new(date);
     let banks_path = dir.join("banks.json");
     let banks: BTreeMap<String, NamedRecord> = read_json(&banks_path)?;
@@ -504,9 +507,49 @@ fn bad_key(path: &Path, problem: &str) -> Failure {
     ))
 }
 
+/// The largest bank data file read: the 2026-08-24 data's `banks.json` is 143 kB and its largest
+/// branch file 68 kB, so anything near this is not zengin-code data (and is not read into memory).
+const MAX_BANK_DATA_FILE: u64 = 8 * 1024 * 1024;
+
+/// Reads one bank data file as text: a regular file (a device, FIFO or directory would block or
+/// never end) of at most [`MAX_BANK_DATA_FILE`] bytes, UTF-8, a leading byte-order mark dropped.
+fn read_bank_file(path: &Path) -> Result<String, Failure> {
+    use std::io::Read;
+    let cannot = |e: &dyn std::fmt::Display| {
+        Failure::input(format!("cannot read bank data {}: {e}", path.display()))
+    };
+    let metadata = std::fs::metadata(path).map_err(|e| cannot(&e))?;
+    if !metadata.is_file() {
+        return Err(cannot(&"not a regular file"));
+    }
+    let too_big = || {
+        Failure::input(format!(
+            "bank data {} is larger than {} MiB, far more than a zengin-code file; \
+             is --bank-data / MYNAWEB_BANK_DATA the right directory?",
+            path.display(),
+            MAX_BANK_DATA_FILE / (1024 * 1024)
+        ))
+    };
+    if metadata.len() > MAX_BANK_DATA_FILE {
+        return Err(too_big());
+    }
+    let file = std::fs::File::open(path).map_err(|e| cannot(&e))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_BANK_DATA_FILE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| cannot(&e))?;
+    if bytes.len() as u64 > MAX_BANK_DATA_FILE {
+        return Err(too_big());
+    }
+    let text = String::from_utf8(bytes).map_err(|e| cannot(&format!("not UTF-8 ({e})")))?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
+}
+
 fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, Failure> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Failure::input(format!("cannot read bank data {}: {e}", path.display())))?;
+    let text = read_bank_file(path)?;
     serde_json::from_str(&text).map_err(|e| {
         Failure::input(format!(
             "bank data {} is not the zengin-code JSON layout: {e}",
@@ -631,6 +674,66 @@ mod tests {
                 .ends_with("has a bad key: the bank code must have 4 digits, not 2"),
             "{}",
             failure.message
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn bank_data_that_is_not_a_small_regular_file_is_refused_without_reading_it() {
+        let dir = source_data("odd-files");
+        let banks = dir.join("banks.json");
+        // A 100 MB banks.json (sparse, so the test writes nothing): refused from its size.
+        std::fs::remove_file(&banks).unwrap();
+        std::fs::File::create(&banks)
+            .unwrap()
+            .set_len(100 * 1024 * 1024)
+            .unwrap();
+        let failure = load_directory(&dir, None).expect_err("huge file");
+        assert_eq!(failure.code, 2);
+        assert_eq!(
+            failure.message,
+            format!(
+                "bank data {} is larger than 8 MiB, far more than a zengin-code file; \
+                 is --bank-data / MYNAWEB_BANK_DATA the right directory?",
+                banks.display()
+            )
+        );
+        // A link to an endless device was read until memory ran out: now refused at once.
+        std::fs::remove_file(&banks).unwrap();
+        std::os::unix::fs::symlink("/dev/zero", &banks).unwrap();
+        let failure = load_directory(&dir, None).expect_err("device");
+        assert_eq!(
+            (failure.code, failure.message),
+            (
+                2,
+                format!(
+                    "cannot read bank data {}: not a regular file",
+                    banks.display()
+                )
+            )
+        );
+        // A byte-order mark (a file saved by a Windows editor) is not an error.
+        std::fs::remove_file(&banks).unwrap();
+        std::fs::write(
+            &banks,
+            "\u{feff}{\"0001\":{\"name\":\"みずほ\",\"kana\":\"ミズホ\"}}",
+        )
+        .unwrap();
+        std::fs::write(dir.join("branches").join("0001.json"), "{}").unwrap();
+        let data = load_directory(&dir, BankCode::parse("0001").ok()).unwrap();
+        assert_eq!(
+            data.bank(BankCode::parse("0001").unwrap()).unwrap().kana,
+            "ミズホ"
+        );
+        // A VERSION that is not text is corrupt data, not a missing date.
+        std::fs::write(dir.join("VERSION"), [0xff, 0xfe, 0x00]).unwrap();
+        let failure = load_directory(&dir, None).expect_err("binary VERSION");
+        assert_eq!(
+            failure.message,
+            format!(
+                "cannot read bank data {}: not UTF-8 (invalid utf-8 sequence of 1 bytes from index 0)",
+                dir.join("VERSION").display()
+            )
         );
         std::fs::remove_dir_all(&dir).unwrap();
     }
