@@ -378,3 +378,26 @@ test('a guidance flow mounts without a challenge, in the host language and theme
     await browser.close();
   }
 });
+
+test('rcs300 unplugged during a login: the widget and the host are told, nothing is stored', async () => {
+  const { browser, page } = await openHost('rcs300');
+  try {
+    const before = await page.evaluate(async () => (await (await fetch('/api/records')).json()).records.length);
+    await page.locator('#login-button').click();
+    const { frame, contentFrame } = await widgetWithReader(page, 'Sony RC-S300');
+    // The reader goes away on the 3rd bulk OUT transfer after the click (opening the card).
+    await contentFrame.evaluate(() => globalThis.fakeWebUsb.scheduleFault(0, 3, 'unplug'));
+    await frame.locator('#login-start').click();
+    const failure = frame.locator('.page-login .notice-error');
+    await failure.waitFor();
+    await frame.locator('.reader-notice', { hasText: 'カードリーダーが取り外されました' }).waitFor();
+    // The host heard the same message through an `error` message (never a PIN in it).
+    const message = (await failure.locator('p').first().textContent()).trim();
+    await page.locator('#status', { hasText: message }).waitFor();
+    assert.equal(await frame.locator('dialog[open]').count(), 0, 'no PIN was asked for');
+    const after = await page.evaluate(async () => (await (await fetch('/api/records')).json()).records.length);
+    assert.equal(after, before);
+  } finally {
+    await browser.close();
+  }
+});

@@ -95,6 +95,40 @@ pub fn widget_app(props: &WidgetAppProps) -> Html {
     let pending: Rc<RefCell<Option<Pending>>> =
         use_mut_ref(|| Some(Pending::Demo("standard".into())));
     let usb_blocked = use_state(|| glue::usb_allowed_by_policy() == Some(false));
+    // The reader in use, to recognise it when it is unplugged.
+    let in_use: Rc<RefCell<Option<webusb::bindings::UsbDevice>>> = use_mut_ref(|| None);
+
+    // Unplugging the reader ends the card session; the person connects it again with the button.
+    {
+        let source = source.clone();
+        let notice = notice.clone();
+        let session = session.clone();
+        let pending = pending.clone();
+        let in_use = in_use.clone();
+        use_effect_with((), move |_| {
+            let on_disconnect = move |gone: webusb::bindings::UsbDevice| {
+                let ours = in_use
+                    .borrow()
+                    .as_ref()
+                    .is_some_and(|current| webusb::same_device(current, &gone));
+                if ours {
+                    in_use.borrow_mut().take();
+                    session.close();
+                    pending.borrow_mut().take();
+                    notice.set(Some(ReaderNotice {
+                        text: Text::AdviceDisconnected,
+                        technical: String::new(),
+                    }));
+                    if let Source::Reader(description) = &*source {
+                        source.set(Source::ReaderLost(description.clone()));
+                    }
+                }
+            };
+            let watch =
+                webusb::DeviceEventWatch::new(webusb::DeviceEvent::Disconnect, on_disconnect).ok();
+            move || drop(watch)
+        });
+    }
 
     {
         let tag = lang.tag();
@@ -205,11 +239,13 @@ pub fn widget_app(props: &WidgetAppProps) -> Html {
         let notice = notice.clone();
         let pending = pending.clone();
         let usb_blocked = usb_blocked.clone();
+        let in_use = in_use.clone();
         Callback::from(move |()| {
             let source = source.clone();
             let notice = notice.clone();
             let pending = pending.clone();
             let usb_blocked = usb_blocked.clone();
+            let in_use = in_use.clone();
             let previous = (*source).clone();
             // requestDevice must start inside the click: the future is polled right away.
             spawn_local(async move {
@@ -231,6 +267,7 @@ pub fn widget_app(props: &WidgetAppProps) -> Html {
                 source.set(Source::Connecting);
                 match usb_reader::connect(device).await {
                     Ok(reader) => {
+                        *in_use.borrow_mut() = Some(reader.device);
                         *pending.borrow_mut() = Some(Pending::Channel(Box::new(reader.channel)));
                         notice.set(None);
                         source.set(Source::Reader(reader.description));
@@ -266,8 +303,8 @@ pub fn widget_app(props: &WidgetAppProps) -> Html {
     let source_key = match &*source {
         Source::Demo { persona } => format!("demo:{persona}"),
         Source::Connecting => "connecting".to_string(),
-        Source::Reader(reader) => format!("reader:{}", reader.ids),
-        Source::ReaderLost(reader) => format!("lost:{}", reader.ids),
+        // Losing the reader keeps the flow's screen, so its failure message stays readable.
+        Source::Reader(reader) | Source::ReaderLost(reader) => format!("reader:{}", reader.ids),
     };
     let demo = matches!(*source, Source::Demo { .. });
 
