@@ -303,7 +303,11 @@ fn the_database_holds_no_pin_and_no_my_number() {
             200
         );
     }
-    let bytes = std::fs::read(&s.db).unwrap();
+    // The database file and its write-ahead log (where the newest pages may still be).
+    let mut bytes = std::fs::read(&s.db).unwrap();
+    let mut wal = s.db.clone().into_os_string();
+    wal.push("-wal");
+    bytes.extend(std::fs::read(&wal).unwrap_or_default());
     let p = persona();
     let contains = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
     // The database really holds the records (so the scan reads the right file).
