@@ -150,11 +150,7 @@ fn json_body(body: &Bytes) -> Result<Value, ApiError> {
         .map_err(|_| ApiError::new(StatusCode::BAD_REQUEST, "bad_json", "the body is not JSON"))
 }
 
-async fn post_challenge(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
+fn post_challenge_now(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
     let run = || -> Result<Value, ApiError> {
         require_host_origin(&state, &headers)?;
         let request = json_body(&body)?;
@@ -220,7 +216,7 @@ async fn post_challenge(
     }
 }
 
-async fn post_verify(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+fn post_verify_now(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
     let run = || -> Result<Value, ApiError> {
         require_host_origin(&state, &headers)?;
         let request = json_body(&body)?;
@@ -260,7 +256,7 @@ async fn post_verify(State(state): State<AppState>, headers: HeaderMap, body: By
     }
 }
 
-async fn get_records(State(state): State<AppState>, headers: HeaderMap) -> Response {
+fn get_records_now(State(state): State<AppState>, headers: HeaderMap) -> Response {
     if headers.contains_key(header::ORIGIN) {
         if let Err(e) = require_host_origin(&state, &headers) {
             return refuse(&state, e);
@@ -279,11 +275,7 @@ async fn get_records(State(state): State<AppState>, headers: HeaderMap) -> Respo
     }
 }
 
-async fn post_crl_check(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
+fn post_crl_check_now(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
     let run = || -> Result<Value, ApiError> {
         require_host_origin(&state, &headers)?;
         let customers = state.store.signature_customers().map_err(|e| {
@@ -323,7 +315,7 @@ fn html_response(body: String, csp: &str) -> Response {
     response
 }
 
-async fn get_page(State(state): State<AppState>) -> Response {
+fn get_page_now(State(state): State<AppState>) -> Response {
     let records = state.store.records(RECORDS_LISTED).unwrap_or_default();
     let w = &state.config.widget_origin;
     let csp = format!(
@@ -377,9 +369,46 @@ fn file_response(path: Option<PathBuf>, cors: Option<&str>) -> Response {
     }
 }
 
-async fn get_demo_script(State(state): State<AppState>) -> Response {
+fn get_demo_script_now(State(state): State<AppState>) -> Response {
     let path = state.config.pkg.as_ref().map(|p| p.join("demo-host.js"));
     file_response(path, None)
+}
+
+/// Runs a handler body on tokio's blocking pool: SQLite commits wait for fsync, CRL checks walk
+/// every entry, files are read with `std::fs`. None of that may hold up the async workers.
+async fn blocking(work: impl FnOnce() -> Response + Send + 'static) -> Response {
+    match tokio::task::spawn_blocking(work).await {
+        Ok(response) => response,
+        Err(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response(),
+    }
+}
+
+async fn post_challenge(state: State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    blocking(move || post_challenge_now(state, headers, body)).await
+}
+
+async fn post_verify(state: State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    blocking(move || post_verify_now(state, headers, body)).await
+}
+
+async fn get_records(state: State<AppState>, headers: HeaderMap) -> Response {
+    blocking(move || get_records_now(state, headers)).await
+}
+
+async fn post_crl_check(state: State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    blocking(move || post_crl_check_now(state, headers, body)).await
+}
+
+async fn get_page(state: State<AppState>) -> Response {
+    blocking(move || get_page_now(state)).await
+}
+
+async fn get_demo_script(state: State<AppState>) -> Response {
+    blocking(move || get_demo_script_now(state)).await
+}
+
+async fn get_widget_file(state: State<AppState>, uri: Uri) -> Response {
+    blocking(move || get_widget_file_now(state, uri)).await
 }
 
 /// The router of the host origin H.
@@ -413,7 +442,7 @@ async fn get_widget_config(State(state): State<AppState>) -> Response {
     response
 }
 
-async fn get_widget_file(State(state): State<AppState>, uri: Uri) -> Response {
+fn get_widget_file_now(State(state): State<AppState>, uri: Uri) -> Response {
     let path = uri.path();
     if let Some(rest) = path.strip_prefix("/pkg") {
         let file = state
