@@ -317,6 +317,7 @@ test('an iframe without allow="usb" shows the permissions-policy message', async
     await message.waitFor();
     assert.match(await message.textContent(), /allow="usb"/);
     await screenshot(page, 'widget-host-no-usb');
+    await axe(page, 'host page with a widget iframe without allow="usb"');
     // In English too.
     await frame.getByRole('button', { name: 'English' }).click();
     assert.match(await message.textContent(), /must add allow="usb" to this procedure's iframe/);
@@ -374,6 +375,7 @@ test('a guidance flow mounts without a challenge, in the host language and theme
     // Only the allowed token with a #rrggbb value reaches the style.
     assert.equal(await frame.locator('.widget-root').getAttribute('style'), '--color-primary:#aa0000;');
     assert.equal(await frame.locator('.page-nav').count(), 0, 'no navigation in embed mode');
+    await axe(page, 'host page with the insurance widget in English');
   } finally {
     await browser.close();
   }
