@@ -321,6 +321,16 @@ test('an iframe without allow="usb" shows the permissions-policy message', async
     // In English too.
     await frame.getByRole('button', { name: 'English' }).click();
     assert.match(await message.textContent(), /must add allow="usb" to this procedure's iframe/);
+    // Started by the host all the same, the widget's reader button meets requestDevice's
+    // SecurityError, and the reader panel says the same thing.
+    await page.evaluate((widget) => {
+      document.querySelector('iframe.no-usb').contentWindow.postMessage({ mynaweb: 1, type: 'init', id: 'noallow1',
+        flow: 'login', lang: 'en', relyingParty: 'Mihon City', challenge: 'no_usb_challenge_0123456789' }, widget);
+    }, origins.widget);
+    await frame.locator('.widget-root[data-widget="running"]').waitFor();
+    await frame.getByRole('button', { name: 'Connect a card reader' }).click();
+    await frame.locator('.reader-notice', { hasText: 'allow="usb"' }).waitFor();
+    assert.match(await frame.locator('.reader-notice details').textContent(), /permissions policy/i);
   } finally {
     await browser.close();
   }
@@ -360,6 +370,7 @@ test('a guidance flow mounts without a challenge, in the host language and theme
         theme: { 'color-primary': '#AA0000', 'font-family': '#000000', 'color-text': 'red' },
         onReady: ({ flows }) => seen.push(flows.join(',')),
         onStep: () => {},
+        onClose: () => { window.widgetClosed = true; },
       });
       const wait = setInterval(() => {
         if (seen.length) {
@@ -376,6 +387,8 @@ test('a guidance flow mounts without a challenge, in the host language and theme
     assert.equal(await frame.locator('.widget-root').getAttribute('style'), '--color-primary:#aa0000;');
     assert.equal(await frame.locator('.page-nav').count(), 0, 'no navigation in embed mode');
     await axe(page, 'host page with the insurance widget in English');
+    await frame.locator('#widget-close').click();
+    await page.waitForFunction(() => window.widgetClosed === true);
   } finally {
     await browser.close();
   }
