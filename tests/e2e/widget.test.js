@@ -162,6 +162,7 @@ for (const { model, name } of readers) {
       const f = submission.frame;
       await f.locator('.widget-shared').waitFor();
       assert.match(await f.locator('.widget-shared').textContent(), /氏名・住所・生年月日・性別/);
+      if (model === 'rcs380') await screenshot(page, 'widget-host-submission-purpose');
       await f.locator('#submission-next').click();
       await f.locator('#submission-tick-first').waitFor();
       await f.locator('#submission-consent').check();
