@@ -24,6 +24,8 @@
 pub mod base64;
 pub mod challenge;
 pub mod clock;
+#[doc(hidden)]
+pub mod conformance;
 pub mod crl_check;
 #[doc(hidden)]
 pub mod fuzzing;

@@ -446,129 +446,33 @@ impl Store for SqliteStore {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-    use crate::challenge;
 
-    const H: &str = "http://127.0.0.1:8081";
-
-    fn cert(kind: &'static str, serial: &str) -> Certificate {
-        Certificate {
-            kind,
-            issuer: "C=JP,O=JPKI-TEST".into(),
-            serial: serial.into(),
-            not_after: "2030-01-01T00:00:00Z".into(),
-            holder: (kind == "signature").then(|| FourItems {
-                name: Some("山田 太郎".into()),
-                address: Some("東京都".into()),
-                date_of_birth: Some("1980-01-02".into()),
-                sex: Some("male".into()),
-            }),
-            der: vec![0x30, 0x00],
-        }
+    #[test]
+    fn sqlite_in_memory_keeps_the_store_contract() {
+        crate::conformance::run_all(&|limit| {
+            Box::new(
+                SqliteStore::in_memory()
+                    .unwrap()
+                    .with_open_challenge_limit(limit),
+            )
+        });
     }
 
     #[test]
-    fn consume_is_once() {
-        let store = SqliteStore::in_memory().unwrap();
-        let c = challenge::issue(Purpose::Login, None, H, 1000).unwrap();
-        store.issue_challenge(&c, 0).unwrap();
-        assert_eq!(
-            store.consume_challenge(&c.value, 1001).unwrap(),
-            Consumption::Fresh(c.clone())
-        );
-        assert_eq!(
-            store.consume_challenge(&c.value, 1002).unwrap(),
-            Consumption::AlreadyUsed(c.clone())
-        );
-        assert_eq!(
-            store
-                .consume_challenge("nope-nope-nope-nope", 1002)
-                .unwrap(),
-            Consumption::Unknown
-        );
-        assert!(matches!(
-            store.issue_challenge(&c, 0),
-            Err(StoreError::DuplicateChallenge)
-        ));
-    }
-
-    #[test]
-    fn open_challenges_are_capped_and_spent_or_expired_ones_do_not_count() {
-        let store = SqliteStore::in_memory()
-            .unwrap()
-            .with_open_challenge_limit(2);
-        let a = challenge::issue(Purpose::Login, None, H, 1000).unwrap();
-        let b = challenge::issue(Purpose::Login, None, H, 1000).unwrap();
-        let c = challenge::issue(Purpose::Login, None, H, 1000).unwrap();
-        store.issue_challenge(&a, 0).unwrap();
-        store.issue_challenge(&b, 0).unwrap();
-        assert!(matches!(
-            store.issue_challenge(&c, 0),
-            Err(StoreError::TooManyOpenChallenges(2))
-        ));
-        store.consume_challenge(&a.value, 1001).unwrap();
-        store.issue_challenge(&c, 0).unwrap();
-        // Five minutes later a and b no longer count.
-        let d = challenge::issue(Purpose::Login, None, H, 1301).unwrap();
-        let e = challenge::issue(Purpose::Login, None, H, 1301).unwrap();
-        store.issue_challenge(&d, 0).unwrap();
-        store.issue_challenge(&e, 0).unwrap();
-    }
-
-    #[test]
-    fn old_challenges_are_forgotten_on_issue() {
-        let store = SqliteStore::in_memory().unwrap();
-        let old = challenge::issue(Purpose::Login, None, H, 0).unwrap();
-        store.issue_challenge(&old, 0).unwrap();
-        let new = challenge::issue(Purpose::Login, None, H, 10_000).unwrap();
-        store.issue_challenge(&new, 10_000 - 3600).unwrap();
-        assert_eq!(
-            store.consume_challenge(&old.value, 10_001).unwrap(),
-            Consumption::Unknown
-        );
-    }
-
-    #[test]
-    fn records_and_customers_round_trip() {
-        let store = SqliteStore::in_memory().unwrap();
-        let login = store
-            .save_login(&NewLogin {
-                certificate: cert("user_authentication", "0a"),
-                challenge: "c1".into(),
-                statement: "s".into(),
-                signature: vec![1, 2],
-                verified_at: 100,
-            })
-            .unwrap();
-        let sub = store
-            .save_submission(&NewSubmission {
-                certificate: cert("signature", "0b"),
-                challenge: "c2".into(),
-                flow: "consent".into(),
-                data: vec![("consent".into(), "同意します".into())],
-                statement: "s".into(),
-                cms: vec![3],
-                verified_at: 200,
-            })
-            .unwrap();
-        let again = store
-            .save_submission(&NewSubmission {
-                certificate: cert("signature", "0b"),
-                challenge: "c3".into(),
-                flow: "account".into(),
-                data: vec![("bank_code".into(), "0001".into())],
-                statement: "s".into(),
-                cms: vec![3],
-                verified_at: 300,
-            })
-            .unwrap();
-        assert_eq!(sub.customer_id, again.customer_id);
-        assert_ne!(login.customer_id, sub.customer_id);
-        let records = store.records(10).unwrap();
-        assert_eq!(records, vec![again.clone(), sub.clone(), login.clone()]);
-        assert_eq!(store.records(1).unwrap(), vec![again]);
-        let customers = store.signature_customers().unwrap();
-        assert_eq!(customers.len(), 1);
-        assert_eq!(customers[0].certificate, cert("signature", "0b"));
-        assert!(customers[0].consented);
+    fn a_file_database_is_in_wal_mode_and_keeps_the_store_contract() {
+        let dir = std::env::temp_dir().join(format!("mynaweb-rp-sqlite-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let n = core::sync::atomic::AtomicUsize::new(0);
+        crate::conformance::run_all(&|limit| {
+            let i = n.fetch_add(1, core::sync::atomic::Ordering::SeqCst);
+            let path = dir.join(format!("{i}.sqlite3"));
+            let _ = std::fs::remove_file(&path);
+            Box::new(
+                SqliteStore::open(&path)
+                    .unwrap()
+                    .with_open_challenge_limit(limit),
+            )
+        });
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }
