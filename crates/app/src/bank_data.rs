@@ -18,6 +18,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use flows::account::flow::{bank_query_key, branch_query_key, name_search_key};
 use flows::account::{to_zengin, BankCode, BankEntry, BranchCode, BranchEntry, MemoryDirectory};
 use serde::Deserialize;
 
@@ -183,29 +184,18 @@ pub fn parse_branch_file(bank: BankCode, bytes: &[u8]) -> Result<Vec<BranchEntry
         .collect()
 }
 
-/// Full-width digits folded, spaces trimmed: how a typed query is compared.
-fn fold_query(query: &str) -> String {
-    query
-        .trim_matches(|c: char| c.is_whitespace())
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            other => other,
-        })
-        .collect()
-}
-
 /// Typeahead match of a branch by code prefix, name, or kana/hiragana reading — the same rule
-/// as [`flows::account::flow::bank_matches`] for banks.
+/// as [`flows::account::flow::bank_matches`] for banks, the query taken as
+/// [`branch_query_key`] (`新宿支店` finds `新宿`).
 pub fn branch_matches(branch: &BranchEntry, query: &str) -> bool {
-    let query = fold_query(query);
+    let query = branch_query_key(query);
     if query.is_empty() {
         return false;
     }
     if query.bytes().all(|b| b.is_ascii_digit()) {
         return branch.code.as_str().starts_with(query.as_str());
     }
-    if branch.name.contains(query.as_str()) {
+    if name_search_key(&branch.name).contains(query.as_str()) {
         return true;
     }
     match (to_zengin(&query), to_zengin(&branch.kana)) {
@@ -214,12 +204,12 @@ pub fn branch_matches(branch: &BranchEntry, query: &str) -> bool {
     }
 }
 
-/// How well a name answers a query: the exact name first, then names that start with it.
-fn rank(name: &str, query: &str) -> u8 {
-    let query = fold_query(query);
-    if name == query {
+/// How well a name answers a query key: the exact name first, then names that start with it.
+fn rank(name: &str, key: &str) -> u8 {
+    let name = name_search_key(name);
+    if name == key {
         0
-    } else if name.starts_with(query.as_str()) {
+    } else if name.starts_with(key) {
         1
     } else {
         2
@@ -229,16 +219,18 @@ fn rank(name: &str, query: &str) -> u8 {
 /// The banks matching `query` (at most [`MAX_RESULTS`]): exact names first, then name
 /// prefixes, then the rest, each in code order.
 pub fn search_banks<'a>(banks: impl Iterator<Item = &'a BankEntry>, query: &str) -> Vec<BankEntry> {
+    let key = bank_query_key(query);
     let mut found: Vec<&BankEntry> =
         banks.filter(|bank| flows::account::flow::bank_matches(bank, query)).collect();
-    found.sort_by_key(|bank| (rank(&bank.name, query), bank.code));
+    found.sort_by_key(|bank| (rank(&bank.name, &key), bank.code));
     found.into_iter().take(MAX_RESULTS).cloned().collect()
 }
 
 /// The branches matching `query` (at most [`MAX_RESULTS`]), ranked like [`search_banks`].
 pub fn search_branches(branches: &[BranchEntry], query: &str) -> Vec<BranchEntry> {
+    let key = branch_query_key(query);
     let mut found: Vec<&BranchEntry> = branches.iter().filter(|branch| branch_matches(branch, query)).collect();
-    found.sort_by_key(|branch| (rank(&branch.name, query), branch.code));
+    found.sort_by_key(|branch| (rank(&branch.name, &key), branch.code));
     found.into_iter().take(MAX_RESULTS).cloned().collect()
 }
 
@@ -489,6 +481,14 @@ mod tests {
         assert_eq!(found("ゼロイチキュウ"), ["019"]);
         assert!(found("x").is_empty());
         assert_eq!(branch_url(bank("0001")), "bank-data/branches/0001.json");
+        // Names as people type them: half-width letters for the data's full-width ones, the
+        // 銀行 / 支店 the data leaves out.
+        assert_eq!(names("UFJ"), ["三菱ＵＦＪ"]);
+        assert_eq!(names("三菱UFJ銀行"), ["三菱ＵＦＪ"]);
+        assert_eq!(names("みずほ銀行"), ["みずほ"]);
+        assert_eq!(names("ゆうちょ銀行"), ["ゆうちょ"]);
+        assert_eq!(found("〇五八店"), Vec::<String>::new());
+        assert_eq!(found("〇五八支店"), ["058"]);
     }
 
     #[test]

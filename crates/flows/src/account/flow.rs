@@ -249,17 +249,75 @@ pub enum CopySheetLine {
     Holder(ZenginName),
 }
 
+/// How a bank or branch name is compared in the typeahead: full-width letters and digits folded
+/// to ASCII and letters upper-cased, on both sides — the data writes `三菱ＵＦＪ`, `ＰａｙＰａｙ`,
+/// `ａｕじぶん`, people type `UFJ`, `paypay`, `ａｕ`.
+pub fn name_search_key(text: &str) -> String {
+    crate::text::fold_and_trim(text)
+        .chars()
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+/// Endings people type that the zengin-code bank names (flows.md §2.5) leave out or shorten:
+/// the data writes `みずほ`, `城南信金`, `ＰａｙＰａｙ` for みずほ銀行, 城南信用金庫, PayPay銀行.
+///
+/// | typed ending                      | as the data writes it |
+/// |-----------------------------------|-----------------------|
+/// | 銀行, ぎんこう, ギンコウ, BANK     | (nothing)             |
+/// | 信用金庫                           | 信金                  |
+/// | 信用組合                           | 信組                  |
+/// | 労働金庫                           | 労金                  |
+/// | 農業協同組合                       | 農協                  |
+const BANK_QUERY_ENDINGS: [(&str, &str); 8] = [
+    ("銀行", ""),
+    ("ぎんこう", ""),
+    ("ギンコウ", ""),
+    ("BANK", ""),
+    ("信用金庫", "信金"),
+    ("信用組合", "信組"),
+    ("労働金庫", "労金"),
+    ("農業協同組合", "農協"),
+];
+
+/// Endings people type that the branch names leave out: `新宿支店` is `新宿` in the data.
+const BRANCH_QUERY_ENDINGS: [(&str, &str); 3] = [("支店", ""), ("してん", ""), ("シテン", "")];
+
+fn query_key(query: &str, endings: &[(&str, &str)]) -> String {
+    let key = name_search_key(query);
+    for (ending, written) in endings {
+        if let Some(stem) = key.strip_suffix(ending) {
+            let stem = stem.trim_end();
+            if !stem.is_empty() {
+                return alloc::format!("{stem}{written}");
+            }
+        }
+    }
+    key
+}
+
+/// A typed bank query as the data would write it: [`name_search_key`], then a trailing word of
+/// the `BANK_QUERY_ENDINGS` table replaced (`みずほ銀行` → `みずほ`).
+pub fn bank_query_key(query: &str) -> String {
+    query_key(query, &BANK_QUERY_ENDINGS)
+}
+
+/// A typed branch query as the data would write it (`新宿支店` → `新宿`).
+pub fn branch_query_key(query: &str) -> String {
+    query_key(query, &BRANCH_QUERY_ENDINGS)
+}
+
 /// Typeahead match of a bank by code prefix, name, or kana/hiragana reading (flows.md §2.2:
-/// "typeahead by name/kana is the primary input").
+/// "typeahead by name/kana is the primary input"), the query taken as [`bank_query_key`].
 pub fn bank_matches(bank: &BankEntry, query: &str) -> bool {
-    let query = crate::text::fold_and_trim(query);
+    let query = bank_query_key(query);
     if query.is_empty() {
         return false;
     }
     if query.bytes().all(|b| b.is_ascii_digit()) {
         return bank.code.as_str().starts_with(query.as_str());
     }
-    if bank.name.contains(query.as_str()) {
+    if name_search_key(&bank.name).contains(query.as_str()) {
         return true;
     }
     match (to_zengin(&query), to_zengin(&bank.kana)) {
@@ -947,5 +1005,44 @@ mod tests {
         };
         // Zengin spells ゆうちょ with a large ヨ; the typed small ょ is made large too.
         assert!(bank_matches(&yucho, "ユウチョ"));
+    }
+
+    #[test]
+    fn typeahead_finds_names_typed_as_people_write_them() {
+        let entry = |code: &str, name: &str, kana: &str| BankEntry {
+            code: BankCode::parse(code).unwrap(),
+            name: name.into(),
+            kana: kana.into(),
+        };
+        let mufg = entry("0005", "三菱ＵＦＪ", "ミツビシユ－エフジエイ");
+        let paypay = entry("0033", "ＰａｙＰａｙ", "ペイペイ");
+        let au = entry("0039", "ａｕじぶん", "エ－ユ－ジブン");
+        let mizuho = entry("0001", "みずほ", "ミズホ");
+        let jonan = entry("1344", "城南信金", "ジヨウナンシンキン");
+        // Half-width or full-width Latin letters, any case, against the data's full-width ones.
+        for (bank, query) in [
+            (&mufg, "UFJ"),
+            (&mufg, "三菱UFJ"),
+            (&mufg, "三菱ufj銀行"),
+            (&mufg, "ＵＦＪ"),
+            (&paypay, "paypay"),
+            (&paypay, "PayPay銀行"),
+            (&paypay, "PayPay Bank"),
+            (&au, "auじぶん"),
+            (&au, "ＡＵ"),
+            // The data leaves out 銀行 and shortens 信用金庫.
+            (&mizuho, "みずほ銀行"),
+            (&mizuho, "みずほ　ぎんこう"),
+            (&mizuho, "ミズホギンコウ"),
+            (&jonan, "城南信用金庫"),
+        ] {
+            assert!(bank_matches(bank, query), "{query:?} → {}", bank.name);
+        }
+        assert!(!bank_matches(&mizuho, "銀行"));
+        assert!(!bank_matches(&paypay, "UFJ"));
+        assert_eq!(branch_query_key("新宿支店"), "新宿");
+        assert_eq!(branch_query_key("しんじゅく してん"), "しんじゅく");
+        assert_eq!(branch_query_key("支店"), "支店");
+        assert_eq!(bank_query_key("ｓｂｉ新生銀行"), "SBI新生");
     }
 }
