@@ -11,7 +11,8 @@
 //! ```
 //!
 //! Module map: [`challenge`] (one-time challenges), [`clock`] (injected time), [`store`] (the
-//! `Store` trait and records) and `sqlite` (its SQLite implementation), [`result`] (the
+//! `Store` trait and records), `sqlite` and `pg` (its SQLite and PostgreSQL implementations;
+//! `pg` behind the `postgres` feature), [`result`] (the
 //! widget's result JSON), [`verify`] (the verification pipeline), [`trust`] (production or
 //! demo roots), [`crl_check`] (the latest-4-items check), `http` (the two routers), [`page`]
 //! (the demo host page), [`static_files`] (path mapping for the widget origin). The `server`
@@ -32,6 +33,8 @@ pub mod fuzzing;
 #[cfg(feature = "server")]
 pub mod http;
 pub mod page;
+#[cfg(feature = "postgres")]
+pub mod pg;
 pub mod result;
 #[cfg(feature = "server")]
 pub mod sqlite;

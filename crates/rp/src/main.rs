@@ -7,7 +7,7 @@
 //! ```
 
 use std::net::{Ipv4Addr, SocketAddr};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -50,7 +50,8 @@ struct ServeArgs {
     /// The embeddable package (pkg/: mynaweb-widget.js, demo-host.js).
     #[arg(long, default_value = "pkg")]
     pkg: PathBuf,
-    /// SQLite database file (created if missing).
+    /// SQLite database file (created if missing), or a `postgres://` URL (needs the `postgres`
+    /// feature).
     #[arg(long, default_value = "target/mynaweb-rp/rp.sqlite3")]
     db: PathBuf,
     /// Trust the simulator's test roots instead of the J-LIS production roots.
@@ -64,7 +65,7 @@ struct ServeArgs {
 
 #[derive(Args, Debug)]
 struct CrlCheckArgs {
-    /// SQLite database file of the server.
+    /// SQLite database file of the server, or its `postgres://` URL.
     #[arg(long)]
     db: PathBuf,
     /// The signature CA's CRL (DER or PEM).
@@ -83,11 +84,41 @@ fn trust(demo: bool) -> Result<Trust, String> {
     }
 }
 
-fn crl_check(args: &CrlCheckArgs) -> Result<(), String> {
-    if !args.db.exists() {
-        return Err(format!("no database at {}", args.db.display()));
+/// The `postgres://` URL in `--db`, if it is one.
+fn postgres_url(db: &Path) -> Option<&str> {
+    db.to_str()
+        .filter(|t| t.starts_with("postgres://") || t.starts_with("postgresql://"))
+}
+
+/// Opens the store `--db` names: a PostgreSQL URL, or an SQLite file (created when `create`).
+fn open_store(db: &Path, create: bool) -> Result<Arc<dyn Store>, String> {
+    if let Some(url) = postgres_url(db) {
+        #[cfg(feature = "postgres")]
+        {
+            let store = mynaweb_rp::pg::PostgresStore::connect(url).map_err(|e| e.to_string())?;
+            return Ok(Arc::new(store));
+        }
+        #[cfg(not(feature = "postgres"))]
+        {
+            let _ = url;
+            return Err(
+                "this build has no PostgreSQL support (cargo build -p mynaweb-rp --features postgres)"
+                    .to_owned(),
+            );
+        }
     }
-    let store = SqliteStore::open(&args.db).map_err(|e| e.to_string())?;
+    if !create && !db.exists() {
+        return Err(format!("no database at {}", db.display()));
+    }
+    if let Some(dir) = db.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    Ok(Arc::new(SqliteStore::open(db).map_err(|e| e.to_string())?))
+}
+
+fn crl_check(args: &CrlCheckArgs) -> Result<(), String> {
+    let store = open_store(&args.db, false)?;
     let crl =
         std::fs::read(&args.crl).map_err(|e| format!("cannot read {}: {e}", args.crl.display()))?;
     let trust = trust(args.demo)?;
@@ -128,11 +159,7 @@ fn load_crls(paths: &[PathBuf], trust: &Trust) -> Result<Vec<Vec<u8>>, String> {
 }
 
 fn serve(args: &ServeArgs) -> Result<(), String> {
-    if let Some(dir) = args.db.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    }
-    let store = SqliteStore::open(&args.db).map_err(|e| e.to_string())?;
+    let store = open_store(&args.db, true)?;
     let trust = trust(args.demo)?;
     let crls = load_crls(&args.crls, &trust)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -159,7 +186,11 @@ fn serve(args: &ServeArgs) -> Result<(), String> {
         };
         println!("mynaweb-rp: host page and API  {}/", config.host_origin);
         println!("mynaweb-rp: widget             {}/", config.widget_origin);
-        println!("mynaweb-rp: database           {}", args.db.display());
+        match postgres_url(&args.db) {
+            // The URL may hold a password: not printed.
+            Some(_) => println!("mynaweb-rp: database           PostgreSQL"),
+            None => println!("mynaweb-rp: database           {}", args.db.display()),
+        }
         if args.demo {
             println!("mynaweb-rp: {DEMO_NOTICE} (the simulator's test roots)");
         }
@@ -172,7 +203,7 @@ fn serve(args: &ServeArgs) -> Result<(), String> {
             }
         }
         let state = AppState {
-            store: Arc::new(store) as Arc<dyn Store>,
+            store,
             clock: Arc::new(SystemClock),
             trust: Arc::new(trust),
             config: Arc::new(config),

@@ -114,3 +114,24 @@ fn crl_check_without_a_database_says_so() {
         )
     );
 }
+
+#[cfg(not(feature = "postgres"))]
+#[test]
+fn a_postgres_url_without_the_feature_says_how_to_build_it() {
+    let out = Command::new(BIN)
+        .args([
+            "--db",
+            "postgres://rp@127.0.0.1:5432/rp",
+            "--host-port",
+            "0",
+            "--widget-port",
+            "0",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "mynaweb-rp: this build has no PostgreSQL support (cargo build -p mynaweb-rp --features postgres)\n"
+    );
+}

@@ -45,6 +45,8 @@ pub struct Dirs {
     pub dist: Option<PathBuf>,
     pub pkg: Option<PathBuf>,
     pub crls: Vec<Vec<u8>>,
+    /// Another store than a fresh SQLite file.
+    pub store: Option<Arc<dyn Store>>,
 }
 
 /// A fresh directory under Cargo's per-crate test tmp dir.
@@ -62,7 +64,10 @@ impl Server {
 
     pub fn start_with(name: &str, trust: Trust, dirs: Dirs) -> Self {
         let db = temp_dir(name).join("rp.sqlite3");
-        let store = SqliteStore::open(&db).unwrap();
+        let store: Arc<dyn Store> = match dirs.store {
+            Some(store) => store,
+            None => Arc::new(SqliteStore::open(&db).unwrap()),
+        };
         let clock = Arc::new(ManualClock::at(T0));
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(1)
@@ -85,7 +90,7 @@ impl Server {
         };
         let (h, w) = (config.host_origin.clone(), config.widget_origin.clone());
         let state = AppState {
-            store: Arc::new(store) as Arc<dyn Store>,
+            store,
             clock: clock.clone(),
             trust: Arc::new(trust),
             config: Arc::new(config),
