@@ -113,11 +113,18 @@ fn test() -> Result<(), String> {
         fake_webusb = Some(tools.build_fake_webusb()?);
         Ok(())
     });
+    // The widget's browser tests start the reference relying-party server (crates/rp); the
+    // native tests above built it already, so this is normally a no-op.
+    report.step("relying-party server build (cargo build -p mynaweb-rp)", || {
+        Cmd::cargo().args(["build", "--locked", "-p", "mynaweb-rp"]).run()
+    });
     report.step("browser end-to-end tests (Playwright, tests/)", || {
+        let rp = tools::repo_root().join("target").join("debug").join("mynaweb-rp");
         let mut npm = Cmd::new("npm")
             .args(["test"])
             .current_dir(tools::repo_root().join("tests"))
-            .env("MYNAWEB_DIST", tools::repo_root().join("dist").display().to_string());
+            .env("MYNAWEB_DIST", tools::repo_root().join("dist").display().to_string())
+            .env("MYNAWEB_RP", rp.display().to_string());
         if let Some(dir) = &fake_webusb {
             npm = npm.env("MYNAWEB_FAKEUSB", dir.display().to_string());
         }
