@@ -140,6 +140,9 @@ pub struct AccountFlow {
     pub problem: Option<FlowProblem>,
     /// The confirm-mode verdict (A8).
     pub verdict: Option<ConfirmVerdict>,
+    /// The branch, type and number came from the ゆうちょ 記号・番号 screen (A3y), so Back from
+    /// the holder name (A5) returns there rather than to A4.
+    pub by_kigou: bool,
 }
 
 impl Default for AccountFlow {
@@ -155,6 +158,7 @@ impl Default for AccountFlow {
             notes: Vec::new(),
             problem: None,
             verdict: None,
+            by_kigou: false,
         }
     }
 }
@@ -357,6 +361,7 @@ impl AccountFlow {
                         ..AccountValues::default()
                     };
                     self.notes.clear();
+                    self.by_kigou = false;
                     self.step = S::BranchTypeNumber;
                 }
                 None => {
@@ -380,6 +385,7 @@ impl AccountFlow {
                             Some(FlowProblem::BranchListNotLoaded(BankCode::JAPAN_POST_BANK));
                     }
                     Ok(checked) => {
+                        self.by_kigou = true;
                         self.values.branch = checked.branch_entry;
                         self.values.account_type = Some(checked.account.account_type);
                         self.values.number = Some(checked.account.number);
@@ -489,6 +495,8 @@ impl AccountFlow {
                 self.verdict = None;
                 self.step = S::BankPicker;
             }
+            (S::HolderKana, A::Back) if self.by_kigou => self.step = S::YuchoInput,
+            (S::HolderKana, A::Back) => self.step = S::BranchTypeNumber,
             (step, A::Back) => self.step = back_of(step),
             _ => return Err(ActionNotApplicable),
         }
@@ -569,6 +577,7 @@ fn back_of(step: AccountStep) -> AccountStep {
         S::Intro | S::ReadIdentity => S::Intro,
         S::Mode => S::ReadIdentity,
         S::BankPicker | S::Confirm => S::Mode,
+        // A5 goes back to where its values were entered (A4 or A3y), see `reduce`.
         S::YuchoInput | S::BranchTypeNumber | S::HolderKana => S::BankPicker,
         S::Review => S::HolderKana,
         S::HandOff => S::Review,
@@ -963,10 +972,39 @@ mod tests {
             ],
         );
         assert_eq!(flow.step, AccountStep::HolderKana);
+        // Back from the holder name returns to the branch, type and number just entered (not
+        // to the bank picker, which would make the person choose bank and branch again).
+        let flow = run(flow, vec![A::Back]);
+        assert_eq!(flow.step, AccountStep::BranchTypeNumber);
+        assert_eq!(flow.values.branch.as_ref().unwrap().code.as_str(), "001");
         let flow = run(flow, vec![A::Back]);
         assert_eq!(flow.step, AccountStep::BankPicker);
         let flow = run(flow, vec![A::Back, A::Back, A::Back, A::Back]);
         assert_eq!(flow.step, AccountStep::Intro);
+        // From ゆうちょ 記号・番号, Back returns to the 記号・番号 screen.
+        let flow = run(
+            at_bank_picker(None),
+            vec![
+                A::ChooseYuchoByKigou,
+                A::EnterYucho {
+                    kigou: "10530".into(),
+                    bangou: "12345671".into(),
+                },
+                A::Back,
+            ],
+        );
+        assert_eq!(flow.step, AccountStep::YuchoInput);
+        // A bank chosen afterwards from the picker goes through A4 again.
+        let flow = run(
+            flow,
+            vec![
+                A::Back,
+                A::ChooseBank(BankCode::parse("0001").unwrap()),
+                branch_type_number("001", "1"),
+                A::Back,
+            ],
+        );
+        assert_eq!(flow.step, AccountStep::BranchTypeNumber);
     }
 
     #[test]
