@@ -39,7 +39,7 @@ const T = {
     branchGone: '支店の統合などで口座が無効になっている可能性があります。マイナポータルで口座を登録し直してください。',
     looksFine: '今の金融機関データでは、問題は見つかりませんでした。',
     noReading: 'カードにふりがながないため、口座名義があなたのものかは自動では確かめられません。名義があなた本人のものか、ご自身で確かめてください。',
-    kanjiRejected: '「見」は口座名義のカナに使えない文字です。自動で直した案を確認してください。',
+    kanjiRejected: '1文字目の「見」は口座名義に使えない文字です。通帳やキャッシュカードのとおりに、カナで入力してください。',
     checkDigit: '番号をもう一度ご確認ください。記号の確認用の数字と合いません(このまま進むこともできます)。',
     sheet: ['金融機関0001 みずほ', '支店001 東京営業部', '預金種目普通', '口座番号0001234', '口座名義(カナ)ﾐﾎﾝ ﾀﾛｳ'],
   },
@@ -59,7 +59,7 @@ const T = {
     looksFine: 'Nothing wrong was found with current bank data.',
     noReading:
       'The card holds no reading of your name, so the holder name cannot be compared automatically: make sure the account is in your own name.',
-    kanjiRejected: '“見” cannot be used in the account holder\'s kana. Check the corrected suggestion.',
+    kanjiRejected: 'Character 1, “見”, cannot be used in the holder name. Type the name in kana, as on your passbook or cash card.',
     checkDigit:
       'Please check the number again: it does not agree with the check digit of the 記号 (you may still continue).',
     sheet: [

@@ -429,6 +429,36 @@ fn yucho(lang: Lang, error: &YuchoError) -> String {
     }
 }
 
+/// A character that cannot be seen on its own (a combining voicing mark or accent, a control
+/// character, an unusual space) is named by its code point instead.
+fn visible_character(character: char) -> String {
+    let invisible = character.is_control()
+        || (character.is_whitespace() && character != '\u{3000}')
+        || matches!(character, '\u{0300}'..='\u{036F}' | '\u{3099}' | '\u{309A}' | '\u{200B}'..='\u{200F}' | '\u{FE00}'..='\u{FE0F}');
+    if invisible {
+        format!("U+{:04X}", u32::from(character))
+    } else {
+        character.to_string()
+    }
+}
+
+/// flows.md §8 E14 on the holder-name screen: the character and where it is, and what to type
+/// instead. (The page shows no corrected suggestion for such a name, so none is promised.)
+fn holder_character_rejected(lang: Lang, character: char, position: usize) -> String {
+    let shown = visible_character(character);
+    match lang {
+        Lang::Ja => format!(
+            "{position}文字目の「{shown}」は口座名義に使えない文字です。通帳やキャッシュカードのとおりに、カナで入力してください。"
+        ),
+        Lang::En => format!(
+            "Character {position}, “{shown}”, cannot be used in the holder name. Type the name in kana, as on your passbook or cash card."
+        ),
+        Lang::EasyJa => format!(
+            "{position}もじめの 「{shown}」は つかえない もじです。つうちょうの とおりに カタカナで いれて ください。"
+        ),
+    }
+}
+
 /// One named problem of the account data (flows.md §2.2, §2.4, §2.5, §8 E14), as a sentence.
 pub fn problem(lang: Lang, problem: &AccountProblem) -> String {
     match problem {
@@ -443,8 +473,8 @@ pub fn problem(lang: Lang, problem: &AccountProblem) -> String {
             Lang::En => "The account type is 普通 (ordinary) or 当座 (current).".to_string(),
             Lang::EasyJa => "ふつうか とうざを えらんで ください。".to_string(),
         },
-        AccountProblem::Holder(KanaError::CharacterNotAllowed { character, .. }) => {
-            super::holder_kana_rejected(lang, *character)
+        AccountProblem::Holder(KanaError::CharacterNotAllowed { character, position }) => {
+            holder_character_rejected(lang, *character, *position)
         }
         AccountProblem::Holder(_) => match lang {
             Lang::Ja => "口座名義を入力してください。".to_string(),
@@ -488,7 +518,21 @@ mod tests {
         assert_eq!(problem(Lang::Ja, &AccountProblem::BranchCode(letter)), "支店コードは数字だけです(「a」は使えません)。");
         assert_eq!(
             problem(Lang::Ja, &AccountProblem::Holder(KanaError::CharacterNotAllowed { character: '山', position: 1 })),
-            "「山」は口座名義のカナに使えない文字です。自動で直した案を確認してください。"
+            "1文字目の「山」は口座名義に使えない文字です。通帳やキャッシュカードのとおりに、カナで入力してください。"
+        );
+        // No corrected suggestion is shown for such a name, so none is promised; a combining
+        // mark or a tab is named by its code point, not drawn on the quotation mark.
+        assert_eq!(
+            problem(Lang::En, &AccountProblem::Holder(KanaError::CharacterNotAllowed { character: '\u{301}', position: 2 })),
+            "Character 2, “U+0301”, cannot be used in the holder name. Type the name in kana, as on your passbook or cash card."
+        );
+        assert_eq!(
+            problem(Lang::EasyJa, &AccountProblem::Holder(KanaError::CharacterNotAllowed { character: '\t', position: 4 })),
+            "4もじめの 「U+0009」は つかえない もじです。つうちょうの とおりに カタカナで いれて ください。"
+        );
+        assert_eq!(
+            problem(Lang::Ja, &AccountProblem::Holder(KanaError::CharacterNotAllowed { character: 'ゐ', position: 5 })),
+            "5文字目の「ゐ」は口座名義に使えない文字です。通帳やキャッシュカードのとおりに、カナで入力してください。"
         );
         assert_eq!(
             problem(Lang::En, &AccountProblem::Yucho(YuchoError::KigouLastDigit)),
