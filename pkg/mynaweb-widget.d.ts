@@ -44,6 +44,59 @@ export interface SubmissionResult {
 
 export type CardResult = LoginResult | SubmissionResult;
 
+/** Insurance pre-check outcome (widget-protocol.md §1.2). No dates, no PIN counters. */
+export type InsuranceSummary =
+  | {
+      outcome: 'needs-attention';
+      problems: Array<'certificate-expired' | 'auth-pin-locked' | 'face-only-card' | 'other'>;
+      /** Channels still possible before the problems are fixed (may be empty). */
+      channels: Array<'mynaportal' | 'clinic' | 'atm'>;
+    }
+  | { outcome: 'ready'; channel: 'mynaportal' | 'clinic' | 'atm' };
+
+/** Overseas guidance outcome: the checklist shown, or not eligible (never why). */
+export type OverseasSummary =
+  | {
+      outcome: 'checklist';
+      checklist: 'continued-use' | 'new-card-before-leaving' | 'maintenance-abroad' | 'new-card-from-abroad';
+    }
+  | { outcome: 'not-eligible' };
+
+/** Smartphone helper outcome: the advice shown. */
+export interface PhoneSummary {
+  outcome: 'advice';
+  advice:
+    | 'revoke-sold'
+    | 'revoke-disposed'
+    | 'revoke-repair'
+    | 'model-change'
+    | 'call-to-suspend'
+    | 'lift-suspension'
+    | 'revoke-per-manual'
+    | 'reset-password'
+    | 'other';
+}
+
+/**
+ * Account outcome: the checked account, posted only when the person pressed the widget's
+ * "send to <relying party>" button. Keys as in the signed statement (§2). Not signed: for proof,
+ * use the `submission` flow with `data: 'account'`.
+ */
+export interface AccountSummary {
+  outcome: 'account';
+  mode: 'register' | 'change';
+  account: {
+    bank_code: string;
+    branch_code: string;
+    account_type: 'futsu' | 'toza';
+    account_number: string;
+    /** Zengin half-width kana. */
+    holder_kana: string;
+  };
+}
+
+export type GuidanceSummary = InsuranceSummary | OverseasSummary | PhoneSummary | AccountSummary;
+
 export interface MountOptions {
   /** The widget's origin, exactly (`https://widget.example.jp`): the only origin heard. */
   widgetOrigin: string;
@@ -61,12 +114,25 @@ export interface MountOptions {
   theme?: Partial<Record<ThemeToken, string>>;
   /** The iframe's accessible title. */
   title?: string;
-  /** CSS height of the iframe (default `760px`). */
+  /** CSS height of the iframe until the widget reports its content height (default `760px`). */
   height?: string;
+  /** Fit the iframe's height to the content the widget reports (`resize`, §1.3). Default `true`. */
+  autoResize?: boolean;
+  /** Smallest height under autoResize, CSS pixels (default 320). */
+  minHeight?: number;
+  /** Largest height under autoResize, CSS pixels (default 4000); beyond it the widget scrolls. */
+  maxHeight?: number;
   onReady?(event: { flows: Flow[] }): void;
   onStep?(event: { flow: Flow; step: string }): void;
-  /** A card-backed result (login, submission) or a guidance flow's summary. */
-  onResult?(result: CardResult | unknown): void;
+  /**
+   * A card-backed result (login, submission; `info.kind` is `'result'`: send it to your server) or
+   * a guidance flow's summary (`info.kind` is `'summary'`, §1.2; unsigned, for your page only). A
+   * guidance flow posts a new summary when the person goes back and reaches another outcome: the
+   * last one counts.
+   */
+  onResult?(result: CardResult | GuidanceSummary, info: { flow: Flow; kind: 'result' | 'summary' }): void;
+  /** The content height the widget reported (after autoResize applied it). */
+  onResize?(event: { height: number }): void;
   /** `message` is in the widget's language and never contains a PIN. */
   onError?(event: { code: string; message: string }): void;
   onClose?(event: Record<string, never>): void;

@@ -17,7 +17,10 @@
 
   var VERSION = 1;
   var LANGS = ['ja', 'en', 'ja-easy'];
-  var MESSAGE_TYPES = ['ready', 'step', 'result', 'error', 'close'];
+  var MESSAGE_TYPES = ['ready', 'step', 'result', 'error', 'close', 'resize'];
+  // Bounds of the iframe's height under autoResize, in CSS pixels (widget-protocol.md §1.3).
+  var DEFAULT_MIN_HEIGHT = 320;
+  var DEFAULT_MAX_HEIGHT = 4000;
 
   /** The serialized origin of `text`, which must be exactly one (scheme://host[:port]). */
   function checkOrigin(text, what) {
@@ -43,13 +46,24 @@
     return id;
   }
 
-  function call(callback, value) {
-    if (typeof callback === 'function') callback(value);
+  function call(callback, value, extra) {
+    if (typeof callback === 'function') callback(value, extra);
+  }
+
+  /** A height bound in CSS pixels: `value` when it is a whole number ≥ 0, `fallback` when absent. */
+  function bound(value, fallback, what) {
+    if (value === undefined) return fallback;
+    if (typeof value !== 'number' || !isFinite(value) || value < 0 || Math.floor(value) !== value) {
+      throw new TypeError(what + ' must be a whole number of CSS pixels');
+    }
+    return value;
   }
 
   /**
    * Mounts the widget into `element`. Returns a handle:
    * { iframe, id, ignoredMessages, destroy() }.
+   * Unless `autoResize: false`, the iframe's height follows the widget's `resize` messages,
+   * bounded by `minHeight` (320) and `maxHeight` (4000) CSS pixels.
    */
   function mount(element, options) {
     if (!element || typeof element.appendChild !== 'function') {
@@ -63,6 +77,10 @@
     if (options.lang !== undefined && LANGS.indexOf(options.lang) < 0) {
       throw new TypeError('lang must be ja, en or ja-easy');
     }
+    var autoResize = options.autoResize !== false;
+    var minHeight = bound(options.minHeight, DEFAULT_MIN_HEIGHT, 'minHeight');
+    var maxHeight = bound(options.maxHeight, DEFAULT_MAX_HEIGHT, 'maxHeight');
+    if (minHeight > maxHeight) throw new TypeError('minHeight must not exceed maxHeight');
     var hostOrigin = global.location.origin;
     var id = randomId();
     var iframe = global.document.createElement('iframe');
@@ -79,6 +97,15 @@
     iframe.style.display = 'block';
 
     var handle = { iframe: iframe, id: id, ignoredMessages: 0, destroy: destroy };
+
+    /** Fits the iframe to the content height the widget reported, within the bounds. */
+    function resize(height) {
+      if (!autoResize || typeof height !== 'number' || !isFinite(height) || height < 0) return;
+      // The iframe's own border (box-sizing: border-box) comes on top of the content.
+      var border = iframe.offsetHeight - iframe.clientHeight;
+      var wanted = Math.ceil(height) + (border > 0 ? border : 0);
+      iframe.style.height = Math.min(maxHeight, Math.max(minHeight, wanted)) + 'px';
+    }
 
     function post(message) {
       var target = iframe.contentWindow;
@@ -120,7 +147,13 @@
           call(options.onStep, { flow: m.flow, step: m.step });
           break;
         case 'result':
-          call(options.onResult, m.result !== undefined ? m.result : m.summary);
+          // A card-backed result (login, submission) or a guidance flow's summary (§1.2).
+          if (m.result !== undefined) call(options.onResult, m.result, { flow: m.flow, kind: 'result' });
+          else call(options.onResult, m.summary, { flow: m.flow, kind: 'summary' });
+          break;
+        case 'resize':
+          resize(m.height);
+          call(options.onResize, { height: m.height });
           break;
         case 'error':
           call(options.onError, { code: m.code, message: m.message });

@@ -464,6 +464,20 @@ pub enum Outgoing {
         /// The §3 result object.
         result: Value,
     },
+    /// A guidance flow's outcome (widget-protocol.md §1.2): posted as `result` with `summary`
+    /// instead of `result`. It holds the outcome only, nothing about the person unless sharing it
+    /// is the flow's purpose and the person pressed the button that sends it.
+    Summary {
+        /// The flow.
+        flow: WidgetFlow,
+        /// The §1.2 summary object.
+        summary: Value,
+    },
+    /// The height the widget's content needs, in CSS pixels (widget-protocol.md §1.3).
+    Resize {
+        /// The content's height.
+        height: u32,
+    },
     /// Something went wrong; `message` is in the widget's language and never holds a PIN.
     Error {
         /// A stable id.
@@ -497,6 +511,15 @@ impl Outgoing {
                 object.insert("result".into(), result.clone());
                 "result"
             }
+            Outgoing::Summary { flow, summary } => {
+                object.insert("flow".into(), json!(flow.name()));
+                object.insert("summary".into(), summary.clone());
+                "result"
+            }
+            Outgoing::Resize { height } => {
+                object.insert("height".into(), json!(height));
+                "resize"
+            }
             Outgoing::Error { code, message } => {
                 object.insert("code".into(), json!(code));
                 object.insert("message".into(), json!(message));
@@ -507,6 +530,26 @@ impl Outgoing {
         object.insert("type".into(), json!(kind));
         Value::Object(object)
     }
+}
+
+/// The largest height the widget reports (widget-protocol.md §1.3); the host script bounds it
+/// further (320–4000 by default).
+pub const MAX_REPORTED_HEIGHT: u32 = 100_000;
+
+/// A measured content height (CSS pixels, possibly fractional) as the whole pixels a `resize`
+/// message carries: rounded up so nothing is cut off, `None` for a measurement that is not a
+/// length (negative, NaN, infinite), capped at [`MAX_REPORTED_HEIGHT`].
+pub fn content_height(measured: f64) -> Option<u32> {
+    if !measured.is_finite() || measured < 0.0 {
+        return None;
+    }
+    let ceil = measured.ceil();
+    Some(if ceil >= f64::from(MAX_REPORTED_HEIGHT) {
+        MAX_REPORTED_HEIGHT
+    } else {
+        // In 0..MAX_REPORTED_HEIGHT and whole: the conversion is exact.
+        ceil as u32
+    })
 }
 
 /// Standard base64 with padding (RFC 4648 §4), for the DER and signatures of a result.
@@ -632,6 +675,99 @@ pub mod browser {
         };
         // A closed or navigated parent: nothing to tell.
         let _ = parent.post_message(&data, host.as_str());
+    }
+
+    /// How long the content's height must stay the same before it is reported (milliseconds):
+    /// a screen change that settles in several layout passes gives one `resize`, not ten.
+    pub const RESIZE_DEBOUNCE_MS: i32 = 80;
+
+    /// Watches an element's height (`ResizeObserver`) while alive and calls `on_height` with its
+    /// bottom edge in document pixels ([`super::content_height`]) once it has been still for
+    /// [`RESIZE_DEBOUNCE_MS`]; only a height different from the last reported one is passed on.
+    /// `None` where the browser has no `ResizeObserver`.
+    pub struct HeightWatch {
+        observer: JsValue,
+        _on_change: Closure<dyn Fn(JsValue)>,
+        _on_quiet: Closure<dyn Fn()>,
+    }
+
+    impl HeightWatch {
+        /// Starts watching `element`.
+        pub fn new(element: web_sys::Element, on_height: Rc<dyn Fn(u32)>) -> Option<Self> {
+            let window = web_sys::window()?;
+            let constructor = get(&window, "ResizeObserver")?
+                .dyn_into::<Function>()
+                .ok()?;
+            let timer = Rc::new(std::cell::Cell::new(None::<i32>));
+            let last = Rc::new(std::cell::Cell::new(None::<u32>));
+            let on_quiet = {
+                let element = element.clone();
+                let timer = timer.clone();
+                Closure::<dyn Fn()>::new(move || {
+                    timer.set(None);
+                    let Some(height) = bottom_edge(&element).and_then(super::content_height) else {
+                        return;
+                    };
+                    if last.replace(Some(height)) != Some(height) {
+                        on_height(height);
+                    }
+                })
+            };
+            let quiet: Function = on_quiet.as_ref().unchecked_ref::<Function>().clone();
+            let on_change = Closure::<dyn Fn(JsValue)>::new(move |_entries: JsValue| {
+                let Some(window) = web_sys::window() else {
+                    return;
+                };
+                if let Some(pending) = timer.take() {
+                    window.clear_timeout_with_handle(pending);
+                }
+                timer.set(
+                    window
+                        .set_timeout_with_callback_and_timeout_and_arguments_0(
+                            &quiet,
+                            RESIZE_DEBOUNCE_MS,
+                        )
+                        .ok(),
+                );
+            });
+            let observer = Reflect::construct(
+                &constructor,
+                &js_sys::Array::of1(on_change.as_ref().unchecked_ref()),
+            )
+            .ok()?;
+            let observe = get(&observer, "observe")?.dyn_into::<Function>().ok()?;
+            observe.call1(&observer, &element).ok()?;
+            Some(HeightWatch {
+                observer,
+                _on_change: on_change,
+                _on_quiet: on_quiet,
+            })
+        }
+    }
+
+    impl Drop for HeightWatch {
+        fn drop(&mut self) {
+            if let Some(disconnect) =
+                get(&self.observer, "disconnect").and_then(|f| f.dyn_into::<Function>().ok())
+            {
+                let _ = disconnect.call0(&self.observer);
+            }
+        }
+    }
+
+    /// The element's bottom edge in document coordinates (`getBoundingClientRect().bottom +
+    /// scrollY`): the height the iframe needs to show everything above and including it.
+    fn bottom_edge(element: &web_sys::Element) -> Option<f64> {
+        let rect_of = get(element, "getBoundingClientRect")?
+            .dyn_into::<Function>()
+            .ok()?;
+        let rect = rect_of.call0(element).ok()?;
+        let bottom = get(&rect, "bottom")?.as_f64()?;
+        let window = web_sys::window()?;
+        let scrolled = get(&window, "scrollY")
+            .and_then(|y| y.as_f64())
+            .unwrap_or(0.0);
+        Some(bottom + scrolled)
     }
 
     /// Listens for `message` events while alive. Each event from `host` *and* the parent window
@@ -1084,6 +1220,30 @@ mod tests {
             envelope_type(&Outgoing::Close.to_json(&id()), &id()),
             Ok("close")
         );
+        assert_eq!(
+            Outgoing::Summary {
+                flow: WidgetFlow::Phone,
+                summary: json!({"outcome": "advice", "advice": "call-to-suspend"})
+            }
+            .to_json(&id()),
+            json!({"mynaweb": 1, "type": "result", "id": "w1a2b3", "flow": "phone",
+                "summary": {"outcome": "advice", "advice": "call-to-suspend"}})
+        );
+        assert_eq!(
+            Outgoing::Resize { height: 912 }.to_json(&id()),
+            json!({"mynaweb": 1, "type": "resize", "id": "w1a2b3", "height": 912})
+        );
+    }
+
+    #[test]
+    fn a_measured_height_becomes_whole_pixels_rounded_up() {
+        assert_eq!(content_height(640.0), Some(640));
+        assert_eq!(content_height(640.2), Some(641));
+        assert_eq!(content_height(0.0), Some(0));
+        assert_eq!(content_height(-1.0), None);
+        assert_eq!(content_height(f64::NAN), None);
+        assert_eq!(content_height(f64::INFINITY), None);
+        assert_eq!(content_height(1e12), Some(MAX_REPORTED_HEIGHT));
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod ruby;
 pub mod widget;
 pub mod overseas;
 pub mod phone;
+pub mod widget_report;
 
 /// A language the app speaks. Japanese first (flows.md §7.2: `ja` default, `en`, `ja-easy`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

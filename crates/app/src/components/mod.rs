@@ -10,6 +10,7 @@ pub mod pin_dialog;
 pub mod reader_panel;
 pub mod trace_view;
 pub mod widget_app;
+pub mod widget_report;
 pub mod nav_menu;
 pub mod notification;
 pub mod overseas_choice;

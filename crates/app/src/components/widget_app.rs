@@ -21,6 +21,7 @@ use yew::prelude::*;
 use super::language_switch::LanguageSwitch;
 use super::notification::{Notification, Severity};
 use super::reader_panel::{ReaderNotice, ReaderPanel, Source};
+use super::widget_report::{EmbedReporter, WidgetDetour};
 use crate::browser;
 use crate::embed::{
     self, browser as glue, EmbedError, EmbedRequest, HostOrigin, Init, InstanceId, Outgoing,
@@ -30,10 +31,12 @@ use crate::i18n::widget::WidgetText;
 use crate::i18n::{Lang, Text};
 use crate::pages::account::AccountPage;
 use crate::pages::card_login::{Binding, CardLoginPage};
+use crate::pages::document::DocumentPage;
 use crate::pages::insurance::InsurancePage;
 use crate::pages::overseas::OverseasPage;
 use crate::pages::phone::PhonePage;
 use crate::pages::signed_submission::SignedSubmissionPage;
+use crate::pages::Page;
 use crate::reader_notice;
 use crate::session::{AppChannel, Session};
 use crate::usb_reader;
@@ -79,6 +82,26 @@ enum Pending {
     Channel(Box<AppChannel>),
 }
 
+/// The app page that shows `flow` (its navigation target meaning "back to the flow").
+fn flow_page(flow: WidgetFlow) -> Option<Page> {
+    match flow {
+        WidgetFlow::Insurance => Some(Page::Insurance),
+        WidgetFlow::Account => Some(Page::Account),
+        WidgetFlow::Overseas => Some(Page::Overseas),
+        WidgetFlow::Phone => Some(Page::Phone),
+        WidgetFlow::Login | WidgetFlow::Submission => None,
+    }
+}
+
+/// The step id of a page `flow` may open inside the widget (widget-protocol.md §1.1); `None`
+/// for any other page: the widget shows one procedure and never the app's other pages.
+fn detour_step(flow: WidgetFlow, target: Page) -> Option<&'static str> {
+    match (flow, target) {
+        (WidgetFlow::Insurance, Page::Document) => Some("document"),
+        _ => None,
+    }
+}
+
 /// The widget root.
 #[function_component(WidgetApp)]
 pub fn widget_app(props: &WidgetAppProps) -> Html {
@@ -97,6 +120,14 @@ pub fn widget_app(props: &WidgetAppProps) -> Html {
     let usb_blocked = use_state(|| glue::usb_allowed_by_policy() == Some(false));
     // The reader in use, to recognise it when it is unplugged.
     let in_use: Rc<RefCell<Option<webusb::bindings::UsbDevice>>> = use_mut_ref(|| None);
+    // A page the flow opened (the insurance pre-check's "which document?"); the flow stays
+    // mounted underneath, hidden, so coming back finds it as it was.
+    let detour = use_state(|| None::<Page>);
+    // The guidance flow's last reported step, reported again on the way back from a detour.
+    let last_step: Rc<Cell<Option<&'static str>>> =
+        (*use_state(|| Rc::new(Cell::new(None::<&'static str>)))).clone();
+    let root = use_node_ref();
+    let height_watch = use_mut_ref(|| None::<glue::HeightWatch>);
 
     // Unplugging the reader ends the card session; the person connects it again with the button.
     {
@@ -143,6 +174,8 @@ pub fn widget_app(props: &WidgetAppProps) -> Html {
         let ignored = ignored.clone();
         let ignored_count = ignored_count.clone();
         let listener = listener.clone();
+        let root = root.clone();
+        let height_watch = height_watch.clone();
         use_effect_with((), move |_| {
             spawn_local(async move {
                 let admitted = match request {
@@ -190,6 +223,13 @@ pub fn widget_app(props: &WidgetAppProps) -> Html {
                     glue::MessageListener::new(request.host.clone(), on_message, on_ignored);
                 phase.set(Phase::Waiting);
                 glue::post(&request.host, &request.id, &Outgoing::Ready);
+                // From now on the host hears the height the content needs (widget-protocol.md §1.3).
+                if let Some(element) = root.cast::<web_sys::Element>() {
+                    let on_height: Rc<dyn Fn(u32)> = Rc::new(move |height| {
+                        glue::post(&request.host, &request.id, &Outgoing::Resize { height })
+                    });
+                    *height_watch.borrow_mut() = glue::HeightWatch::new(element, on_height);
+                }
             });
         });
     }
@@ -339,6 +379,34 @@ pub fn widget_app(props: &WidgetAppProps) -> Html {
                     post(Outgoing::Error { code, message })
                 })
             };
+            let reporter = EmbedReporter::new(
+                flow,
+                AttrValue::from(init.relying_party.clone()),
+                post.clone(),
+                last_step.clone(),
+            );
+            // Within the widget a flow may open only the pages listed in `detour_allowed`; its
+            // own page means "back to the flow", which reports the flow's step again.
+            let own_page = flow_page(flow);
+            let on_navigate = {
+                let detour = detour.clone();
+                let reporter = reporter.clone();
+                let last_step = last_step.clone();
+                Callback::from(move |target: Page| {
+                    if Some(target) == own_page {
+                        detour.set(None);
+                        if let Some(step) = last_step.get() {
+                            reporter.step(step);
+                        }
+                    } else if let Some(step) = detour_step(flow, target) {
+                        // Reported as the flow's step; the flow's own last step is kept.
+                        let kept = last_step.get();
+                        reporter.step(step);
+                        last_step.set(kept);
+                        detour.set(Some(target));
+                    }
+                })
+            };
             let binding = address.as_ref().and_then(|(host, _)| {
                 Binding::new(
                     init.challenge.as_deref().unwrap_or_default(),
@@ -350,7 +418,7 @@ pub fn widget_app(props: &WidgetAppProps) -> Html {
             let page = match (flow, binding) {
                 (WidgetFlow::Insurance, _) => html! {
                     <InsurancePage key={source_key.clone()} session={(*session).clone()} connect={connect.clone()}
-                        on_navigate={Callback::noop()} />
+                        on_navigate={on_navigate.clone()} />
                 },
                 (WidgetFlow::Login, Some(binding)) => html! {
                     <CardLoginPage key={source_key.clone()} session={(*session).clone()} connect={connect.clone()}
@@ -362,11 +430,11 @@ pub fn widget_app(props: &WidgetAppProps) -> Html {
                 },
                 (WidgetFlow::Account, _) => html! {
                     <AccountPage key={source_key.clone()} session={(*session).clone()} connect={connect.clone()}
-                        on_navigate={Callback::noop()} />
+                        on_navigate={on_navigate.clone()} />
                 },
                 (WidgetFlow::Overseas, _) => html! {
                     <OverseasPage key={source_key.clone()} session={(*session).clone()} connect={connect.clone()}
-                        on_navigate={Callback::noop()} />
+                        on_navigate={on_navigate.clone()} />
                 },
                 (WidgetFlow::Phone, _) => html! { <PhonePage /> },
                 // The host's values passed the message check but not the statement's rules.
@@ -374,12 +442,29 @@ pub fn widget_app(props: &WidgetAppProps) -> Html {
                     <Notification severity={Severity::Error}><p>{ WidgetText::StatementRefused.view(*lang) }</p></Notification>
                 },
             };
+            let detour_view = match *detour {
+                Some(Page::Document) => {
+                    let back = {
+                        let on_navigate = on_navigate.clone();
+                        Callback::from(move |()| {
+                            if let Some(page) = own_page {
+                                on_navigate.emit(page);
+                            }
+                        })
+                    };
+                    html! {
+                        <WidgetDetour on_back={back}><DocumentPage on_navigate={on_navigate.clone()} /></WidgetDetour>
+                    }
+                }
+                _ => html! {},
+            };
             html! {
-                <>
-                    { page }
+                <ContextProvider<EmbedReporter> context={reporter}>
+                    <div class="widget-flow" hidden={detour.is_some()}>{ page }</div>
+                    { detour_view }
                     <ReaderPanel webusb={browser::has_webusb()} source={(*source).clone()} notice={(*notice).clone()}
                         {on_persona} {on_connect} {on_demo} />
-                </>
+                </ContextProvider<EmbedReporter>>
             }
         }
     };
@@ -391,7 +476,7 @@ pub fn widget_app(props: &WidgetAppProps) -> Html {
 
     html! {
         <ContextProvider<Lang> context={*lang}>
-            <div class="widget-root" data-widget={phase.id()} data-ignored-messages={ignored.to_string()} style={theme}>
+            <div class="widget-root" ref={root} data-widget={phase.id()} data-ignored-messages={ignored.to_string()} style={theme}>
                 <header class="widget-header">
                     <h1 class="widget-title">
                         { Text::AppName.view(*lang) }
@@ -417,5 +502,24 @@ pub fn widget_app(props: &WidgetAppProps) -> Html {
                 }
             </div>
         </ContextProvider<Lang>>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_guidance_flow_goes_back_to_its_own_page_and_insurance_alone_opens_the_document_page() {
+        assert_eq!(flow_page(WidgetFlow::Insurance), Some(Page::Insurance));
+        assert_eq!(flow_page(WidgetFlow::Phone), Some(Page::Phone));
+        assert_eq!(flow_page(WidgetFlow::Login), None);
+        assert_eq!(
+            detour_step(WidgetFlow::Insurance, Page::Document),
+            Some("document")
+        );
+        assert_eq!(detour_step(WidgetFlow::Overseas, Page::Document), None);
+        assert_eq!(detour_step(WidgetFlow::Insurance, Page::Home), None);
+        assert_eq!(detour_step(WidgetFlow::Insurance, Page::CardStatus), None);
     }
 }

@@ -40,6 +40,7 @@ use crate::components::account_copy_sheet::AccountCopySheet;
 use crate::components::account_typeahead::{AccountTypeahead, Suggestion};
 use crate::components::notification::{Notification, Severity};
 use crate::components::pin_dialog::{PinDialog, PinSubmission};
+use crate::components::widget_report::{self, WidgetSend};
 use crate::i18n::account::{self as text, AccountText as T};
 use crate::i18n::{Lang, Text};
 use crate::messages;
@@ -272,6 +273,7 @@ pub fn account_page(props: &CardPageProps) -> Html {
     let model = &page.0;
     let flow = &model.flow;
     super::use_focus_on_change(screen_id(flow.step), body_ref.clone());
+    widget_report::use_embed_report(screen_id(flow.step), None);
     // Choosing a branch replaces the typeahead by the choice (and back): keyboard focus stays there.
     let branch_ref = use_node_ref();
     super::use_focus_on_change(if typed.branch.is_some() { "chosen" } else { "open" }, branch_ref.clone());
@@ -855,6 +857,7 @@ pub fn account_page(props: &CardPageProps) -> Html {
             html! {
                 <>
                     <AccountCopySheet lines={ flow.copy_sheet().unwrap_or_default() } />
+                    <WidgetSend summary={ widget_report::account_summary(flow) } />
                     <p class="no-print">
                         <a href={MYNAPORTAL_URL} target="_blank" rel="noopener noreferrer">{ T::OpenMynaportal.view(lang) }</a>
                     </p>

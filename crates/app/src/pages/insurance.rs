@@ -28,6 +28,7 @@ use crate::components::notification::{Notification, Severity};
 use crate::components::pin_dialog::{PinDialog, PinSubmission};
 use crate::components::radio_group::RadioGroup;
 use crate::components::step_indicator::StepIndicator;
+use crate::components::widget_report;
 use crate::i18n::{self, Lang, Text};
 use crate::messages;
 use crate::session::SessionError;
@@ -130,6 +131,7 @@ pub fn insurance_page(props: &CardPageProps) -> Html {
     let choose_first = use_state(|| false);
     let body_ref = use_node_ref();
     super::use_focus_on_change(screen_key(&model.0), body_ref.clone());
+    widget_report::use_embed_report(screen_key(&model.0), widget_report::insurance_summary(&model.0));
 
     let read = {
         let model = model.clone();

@@ -31,6 +31,7 @@ use super::today;
 use crate::components::notification::{Notification, Severity};
 use crate::components::overseas_choice::ChoiceGroup;
 use crate::components::pin_dialog::{PinDialog, PinSubmission};
+use crate::components::widget_report;
 use crate::i18n::overseas::{self as texts, markup_view, OverseasText as T};
 use crate::i18n::{Lang, Text};
 use crate::messages;
@@ -290,6 +291,7 @@ pub fn overseas_page(props: &CardPageProps) -> Html {
     let heading = use_node_ref();
     let screen = wizard.screen().clone();
     super::use_focus_on_change(screen_key(&screen), heading.clone());
+    widget_report::use_embed_report(screen_key(&screen), widget_report::overseas_summary(&screen));
     let today = today();
 
     // The radio value given at each answered step, so that "back" shows the answer given there.

@@ -16,6 +16,7 @@ use flows::smartphone::{CallInfo, PhoneAction, PhoneAdvice, PhoneEvent, PhoneHel
 use yew::prelude::*;
 
 use crate::components::overseas_choice::ChoiceGroup;
+use crate::components::widget_report;
 use crate::i18n::phone::PhoneText as T;
 use crate::i18n::{self, Lang, Text};
 
@@ -111,6 +112,8 @@ pub fn phone_page() -> Html {
         _ => "answer",
     };
     super::use_focus_on_change(key, heading.clone());
+    let advice = match screen { PhoneScreen::Answer { advice, .. } => Some(advice_texts(advice).1), _ => None };
+    widget_report::use_embed_report(key, advice.map(widget_report::phone_summary));
 
     let on_back = {
         let history = history.clone();
