@@ -276,6 +276,20 @@ for (const lang of ['ja', 'en']) {
   });
 }
 
+test('overseas: a double click on Next moves one question on — the second click never lands on Back (en)', async () => {
+  const t = T.en;
+  const { page } = await openFlow('standard', 'en');
+  await page.locator('.page-overseas form.wizard-step[data-question="q1"]').waitFor();
+  await step(page).locator('input[type="radio"][value="yes"]').check();
+  // Q1 has no Back; from Q2 on Back follows Next, so the second click lands on Q2's Next.
+  await step(page).getByRole('button', { name: t.next, exact: true }).dblclick();
+  await page.locator('.page-overseas form.wizard-step[data-question="q2"]').waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(await step(page).getAttribute('data-question'), 'q2');
+  assert.deepEqual(await step(page).locator('.wizard-actions button').allTextContents(), [t.next, t.back]);
+  await page.close();
+});
+
 test('overseas: abroad with a card → maintenance list with the 24-hour number; not registered since 2015 → not eligible; keyboard only', async () => {
   const t = T.ja;
   const { page } = await openFlow('standard', 'ja');

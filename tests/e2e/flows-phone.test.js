@@ -150,6 +150,21 @@ for (const lang of ['ja', 'en']) {
   });
 }
 
+test('phone: a double click on Next moves one question on — the second click never lands on Back (ja)', async () => {
+  const t = T.ja;
+  const page = await open('ja');
+  const step = page.locator('.page-phone form.wizard-step');
+  await step.locator('input[type="radio"][value="lost"]').check();
+  // Next stays first from question to question, so the second click of a double click lands
+  // on the next question's Next (which asks for an answer), not on its Back.
+  await step.getByRole('button', { name: t.next, exact: true }).dblclick();
+  await page.locator('form.wizard-step[data-question="already-suspended"]').waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(await step.getAttribute('data-question'), 'already-suspended');
+  assert.deepEqual(await step.locator('.wizard-actions button').allTextContents(), [t.next, t.back]);
+  await page.close();
+});
+
 test('phone: suspended and found again → lift in the app; forgot the password → menu 4 in opening hours (ja, keyboard)', async () => {
   const t = T.ja;
   const page = await open('ja');

@@ -508,11 +508,13 @@ pub fn overseas_page(props: &CardPageProps) -> Html {
                 <form class="wizard-step" data-question={id} onsubmit={on_next} novalidate=true>
                     <h3 id="overseas-question" ref={heading} tabindex="-1">{ text.view(lang) }</h3>
                     { input }
+                    // Next first, where it stays from question to question: the second click of a
+                    // double click lands on the next question's Next, never on its Back.
                     <div class="actions wizard-actions">
+                        <button type="submit" class="button-primary">{ Text::Next.view(lang) }</button>
                         if question != Question::JapaneseNational {
                             <button type="button" class="button-secondary" onclick={on_back.clone()}>{ T::Back.view(lang) }</button>
                         }
-                        <button type="submit" class="button-primary">{ Text::Next.view(lang) }</button>
                     </div>
                 </form>
             }

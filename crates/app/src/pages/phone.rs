@@ -201,11 +201,13 @@ pub fn phone_page() -> Html {
                     if *problem {
                         <p id="phone-problem" class="field-error" role="alert">{ T::ChooseOne.view(lang) }</p>
                     }
+                    // Next first, where it stays from question to question: the second click of a
+                    // double click lands on the next question's Next, never on its Back.
                     <div class="actions wizard-actions">
+                        <button type="submit" class="button-primary">{ Text::Next.view(lang) }</button>
                         if history.len() > 1 {
                             <button type="button" class="button-secondary" onclick={on_back.clone()}>{ T::Back.view(lang) }</button>
                         }
-                        <button type="submit" class="button-primary">{ Text::Next.view(lang) }</button>
                     </div>
                 </form>
             }
