@@ -245,6 +245,53 @@ test('ゆうちょ by 記号・番号 on the virtual RC-S300: conversion preview
   await page.close();
 });
 
+test('bank names typed as people write them (UFJ, PayPay銀行, みずほ銀行) are found; back from the holder name keeps bank, branch and number (ja)', async () => {
+  const t = T.ja;
+  const { page } = await openAccount('standard', 'ja');
+  await readIdentity(page, t, '見本　太郎');
+  await page.locator('button[data-mode="register"]').click();
+  await screen(page, 'a3');
+  const search = page.locator('#account-bank-search');
+  await search.waitFor();
+  const codes = () =>
+    page.locator('[id^="account-bank-search-option-"]').evaluateAll((options) => options.map((o) => o.dataset.code));
+  // The data writes 三菱ＵＦＪ and ＰａｙＰａｙ in full-width letters and leaves out 銀行.
+  for (const [query, expected] of [
+    ['UFJ', ['0005', '0288']],
+    ['三菱UFJ銀行', ['0005', '0288']],
+    ['paypay', ['0033']],
+    ['PayPay銀行', ['0033']],
+    ['みずほ銀行', ['0001', '0289', '4859']],
+  ]) {
+    await search.fill(query);
+    await page.locator('#account-bank-search-option-0').waitFor();
+    assert.deepEqual(await codes(), expected, query);
+  }
+  await search.fill('三菱UFJ銀行');
+  await page.locator('#account-bank-search-option-0[data-code="0005"]').click();
+  await screen(page, 'a4');
+  const branch = page.locator('#account-branch-search');
+  await branch.waitFor();
+  await branch.fill('本店');
+  await page.locator('#account-branch-search-option-0').click();
+  const chosen = await page.locator('.chosen-branch').textContent();
+  await page.locator('#account-number').fill('7654321');
+  await page.getByRole('button', { name: t.next, exact: true }).click();
+  await screen(page, 'a5');
+  // A wrong number seen on the holder screen is corrected one screen back, where bank, branch
+  // and number are still as entered.
+  await page.locator('.account-back').click();
+  await screen(page, 'a4');
+  assert.equal(await page.locator('.chosen-bank').textContent(), '0005 三菱ＵＦＪ');
+  assert.equal(await page.locator('.chosen-branch').textContent(), chosen);
+  assert.equal(await page.locator('#account-number').inputValue(), '7654321');
+  await page.locator('#account-number').fill('7654320');
+  await page.getByRole('button', { name: t.next, exact: true }).click();
+  await screen(page, 'a5');
+  assert.equal(await page.locator('.so-far-number').textContent(), '7654320');
+  await page.close();
+});
+
 for (const lang of ['ja', 'en']) {
   test(`confirm mode: a branch missing from current data says the account may be invalid; a current one looks fine (${lang})`, async () => {
     const t = T[lang];
