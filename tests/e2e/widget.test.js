@@ -4,7 +4,9 @@
 // inside the widget iframe on the virtual RC-S380 and RC-S300, and the server stores verified
 // records. A third origin's messages are ignored, a replayed result and a result signed for
 // another origin are refused, and an iframe without allow="usb" shows the permissions-policy
-// message.
+// message. The guidance flows (phone, overseas, insurance, account) post their steps in order
+// and a summary of the outcome only — the account's values only after the explicit send button —
+// and the iframe's height follows the content (resize messages, autoResize).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -413,6 +415,251 @@ test('rcs300 unplugged during a login: the widget and the host are told, nothing
     assert.equal(await frame.locator('dialog[open]').count(), 0, 'no PIN was asked for');
     const after = await page.evaluate(async () => (await (await fetch('/api/records')).json()).records.length);
     assert.equal(after, before);
+  } finally {
+    await browser.close();
+  }
+});
+
+/**
+ * Mounts guidance `flow` through the host script on the demo host page, recording every step,
+ * result and resize the host hears in `window.heard`; resolves to the running widget's frame.
+ */
+async function mountGuidance(page, flow, lang, relyingParty = 'Mihon City', extra = {}) {
+  await page.evaluate(({ widgetOrigin, flow, lang, relyingParty, extra }) => {
+    window.heard = [];
+    window.MynawebWidget.mount(document.getElementById('widget-area'), {
+      widgetOrigin, flow, lang, relyingParty, ...extra,
+      onStep: (event) => window.heard.push(['step', event.flow, event.step]),
+      onResult: (summary, info) => window.heard.push(['result', info.flow, info.kind, summary]),
+      onResize: ({ height }) => window.heard.push(['resize', height]),
+    });
+  }, { widgetOrigin: origins.widget, flow, lang, relyingParty, extra });
+  const frame = page.frameLocator(WIDGET_FRAME);
+  await frame.locator('.widget-root[data-widget="running"]').waitFor();
+  return frame;
+}
+
+/** What the host heard of one kind ('step', 'result', 'resize'), without the kind. */
+const heard = (page, kind) =>
+  page.evaluate((kind) => window.heard.filter((m) => m[0] === kind).map((m) => m.slice(1)), kind);
+
+/** Waits until the host heard `count` messages of `kind`. */
+async function hear(page, kind, count) {
+  await page.waitForFunction(
+    ({ kind, count }) => window.heard.filter((m) => m[0] === kind).length >= count,
+    { kind, count },
+  );
+  return heard(page, kind);
+}
+
+/** Picks `value` on the phone helper's question `id` and goes on. */
+async function phoneAnswer(frame, id, value) {
+  const step = frame.locator(`.page-phone form.wizard-step[data-question="${id}"]`);
+  await step.waitFor();
+  await step.locator(`input[type="radio"][value="${value}"]`).check();
+  await step.getByRole('button', { name: 'Next', exact: true }).click();
+}
+
+/** The iframe's height in CSS pixels, as the host page lays it out. */
+const frameHeight = (page) => page.locator(WIDGET_FRAME).evaluate((el) => el.getBoundingClientRect().height);
+
+test('phone helper in the widget: the host hears each step in order, then the advice id as the summary', async () => {
+  const { browser, page, errors } = await openHost('rcs380');
+  try {
+    const frame = await mountGuidance(page, 'phone', 'en');
+    await phoneAnswer(frame, 'what-happened', 'lost');
+    await phoneAnswer(frame, 'already-suspended', 'no');
+    await frame.locator('form.wizard-step[data-question="card-also-lost"]').waitFor();
+    assert.deepEqual(await hear(page, 'step', 3), [
+      ['phone', 'what-happened'],
+      ['phone', 'already-suspended'],
+      ['phone', 'card-also-lost'],
+    ]);
+    assert.deepEqual(await heard(page, 'result'), [], 'no outcome before the advice is shown');
+    await phoneAnswer(frame, 'card-also-lost', 'yes');
+    await frame.locator('.phone-answer[data-advice="call-to-suspend"]').waitFor();
+    assert.deepEqual(await hear(page, 'result', 1), [
+      ['phone', 'summary', { outcome: 'advice', advice: 'call-to-suspend' }],
+    ]);
+    assert.deepEqual((await heard(page, 'step')).at(-1), ['phone', 'answer']);
+    assert.equal((await heard(page, 'step')).length, 4);
+    // Back from the advice is a step again; a different answer gives a new summary.
+    await frame.getByRole('button', { name: 'Back', exact: true }).click();
+    await phoneAnswer(frame, 'card-also-lost', 'no');
+    await frame.locator('.phone-answer[data-advice="call-to-suspend"]').waitFor();
+    assert.deepEqual((await hear(page, 'step', 6)).slice(4), [['phone', 'card-also-lost'], ['phone', 'answer']]);
+    assert.equal((await hear(page, 'result', 2)).length, 2);
+    await screenshot(page, 'widget-host-phone-advice-en');
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('overseas guidance in the widget: questions as steps, the checklist kind as the summary', async () => {
+  const { browser, page, errors } = await openHost('rcs380');
+  try {
+    const frame = await mountGuidance(page, 'overseas', 'en');
+    const answer = async (id, value) => {
+      const step = frame.locator(`.page-overseas form.wizard-step[data-question="${id}"]`);
+      await step.waitFor();
+      await step.locator(`input[type="radio"][value="${value}"]`).check();
+      await step.getByRole('button', { name: 'Next', exact: true }).click();
+    };
+    // A Japanese national already abroad with a valid card: maintenance abroad (flows.md §3).
+    await answer('q1', 'yes');
+    await answer('q2', 'no');
+    await answer('q6', 'yes');
+    await answer('q7', 'yes');
+    await answer('q11', 'no');
+    await frame.locator('.overseas-checklist[data-checklist="maintenance-abroad"]').waitFor();
+    assert.deepEqual(await hear(page, 'result', 1), [
+      ['overseas', 'summary', { outcome: 'checklist', checklist: 'maintenance-abroad' }],
+    ]);
+    assert.deepEqual(await heard(page, 'step'), [
+      ['overseas', 'q1'], ['overseas', 'q2'], ['overseas', 'q6'], ['overseas', 'q7'], ['overseas', 'q11'], ['overseas', 'checklist'],
+    ]);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('the iframe follows the content height: it grows when a step makes the content taller, within the bounds', async () => {
+  const { browser, page } = await openHost('rcs380');
+  try {
+    const frame = await mountGuidance(page, 'phone', 'en');
+    await frame.locator('form.wizard-step[data-question="what-happened"]').waitFor();
+    const first = (await hear(page, 'resize', 1)).at(-1)[0];
+    // The host's 760px gives way to the reported height plus the iframe's 1px borders.
+    await page.waitForFunction((h) => document.querySelector('iframe.mynaweb-widget').getBoundingClientRect().height === h + 2, first);
+    const short = await frameHeight(page);
+    assert.equal(short, Math.min(4000, Math.max(320, first + 2)));
+    assert.notEqual(short, 760, 'the host height gave way to the reported one');
+    const count = (await heard(page, 'resize')).length;
+    await phoneAnswer(frame, 'what-happened', 'lost');
+    await phoneAnswer(frame, 'already-suspended', 'no');
+    await phoneAnswer(frame, 'card-also-lost', 'yes');
+    await frame.locator('.phone-answer .call-box').first().waitFor();
+    await hear(page, 'resize', count + 1);
+    await page.waitForFunction((h) => document.querySelector('iframe.mynaweb-widget').getBoundingClientRect().height > h, short);
+    const tall = await frameHeight(page);
+    const last = (await heard(page, 'resize')).at(-1)[0];
+    assert.equal(tall, Math.min(4000, Math.max(320, last + 2)));
+    assert.ok(tall > short, `${short}px → ${tall}px`);
+    // Everything shows: the widget's document does not scroll inside its frame.
+    const contentFrame = await (await page.locator(WIDGET_FRAME).elementHandle()).contentFrame();
+    const { scroll, inner } = await contentFrame.evaluate(() => ({
+      scroll: document.scrollingElement.scrollHeight,
+      inner: window.innerHeight,
+    }));
+    assert.ok(scroll <= inner, `content ${scroll}px in a ${inner}px frame`);
+    await screenshot(page, 'widget-host-phone-grown-en');
+    // With autoResize off the host keeps its own height (the demo page's CSS has a 36rem
+    // minimum, so 700px); the reports still arrive.
+    await page.evaluate(() => document.getElementById('widget-area').replaceChildren());
+    await mountGuidance(page, 'phone', 'en', 'Mihon City', { autoResize: false, height: '700px' });
+    await hear(page, 'resize', 1);
+    assert.equal(await frameHeight(page), 700);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('account in the widget: the checked account reaches the host only after the explicit send button', async () => {
+  const { browser, page, errors } = await openHost('rcs380');
+  try {
+    const frame = await mountGuidance(page, 'account', 'ja', 'みほん市');
+    const screen = (id) => frame.locator(`.page-account[data-step="${id}"]`).waitFor();
+    await screen('a0');
+    await frame.getByRole('button', { name: '始める', exact: true }).click();
+    await screen('a1');
+    await frame.getByRole('button', { name: 'カードを読む', exact: true }).click();
+    await enterPin(frame, '1234');
+    await screen('a2');
+    await frame.locator('button[data-mode="register"]').click();
+    await screen('a3');
+    await frame.locator('#account-bank-search').fill('みずほ');
+    await frame.locator('#account-bank-search-option-0[data-code="0001"]').click();
+    await screen('a4');
+    await frame.locator('#account-branch-search').fill('とうきよう');
+    await frame.locator('#account-branch-search-option-0[data-code="001"]').click();
+    await frame.locator('#account-number').fill('1234');
+    await frame.getByRole('button', { name: '次へ', exact: true }).click();
+    await screen('a5');
+    await frame.locator('#account-holder').fill('みほん　たろう');
+    await frame.getByRole('button', { name: '次へ', exact: true }).click();
+    await screen('a6');
+    await frame.locator('#own-name-statement').check();
+    await frame.getByRole('button', { name: '控えを作る', exact: true }).click();
+    await screen('a7');
+    const send = frame.locator('#widget-send');
+    await send.waitFor();
+    assert.match(await send.textContent(), /まだ何も送っていません。/);
+    assert.equal(await send.locator('.widget-send-to').textContent(), 'みほん市');
+    await screenshot(page, 'widget-host-account-send-ja');
+    await axe(page, 'host page with the account widget at A7 and its send step');
+    // Shown the copy sheet, the host has heard every step and no account.
+    assert.deepEqual(
+      (await hear(page, 'step', 8)).map(([, step]) => step),
+      ['a0', 'a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7'],
+    );
+    await page.waitForTimeout(300);
+    assert.deepEqual(await heard(page, 'result'), [], 'nothing is sent before the button');
+    await frame.getByRole('button', { name: 'みほん市に送る', exact: true }).click();
+    assert.deepEqual(await hear(page, 'result', 1), [
+      ['account', 'summary', {
+        outcome: 'account',
+        mode: 'register',
+        account: {
+          bank_code: '0001', branch_code: '001', account_type: 'futsu',
+          account_number: '0001234', holder_kana: 'ﾐﾎﾝ ﾀﾛｳ',
+        },
+      }],
+    ]);
+    await send.locator('.widget-sent', { hasText: 'この口座を手続き先に送りました。' }).waitFor();
+    assert.equal(await frame.locator('#widget-send-button').count(), 0, 'sent once; the button is gone');
+    // What the host heard holds no PIN and nothing read from the card.
+    const all = JSON.stringify(await page.evaluate(() => window.heard));
+    assert.ok(!all.includes('"1234"') && !all.includes('見本'), all);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('insurance in the widget: the pre-check outcome as the summary; "which document?" opens inside the widget as a step and the way back returns to R2', async () => {
+  const { browser, page, errors } = await openHost('rcs380');
+  try {
+    const frame = await mountGuidance(page, 'insurance', 'en');
+    await frame.locator('.page-insurance').waitFor();
+    assert.deepEqual(await hear(page, 'step', 1), [['insurance', 'r0']]);
+    // The demo card whose authentication certificate has expired (flows.md §8 E8).
+    await frame.locator('#persona-picker').selectOption('expired-auth');
+    await frame.getByRole('button', { name: 'Check my card' }).click();
+    await frame.locator('.page-insurance .cert-valid-until').waitFor();
+    await frame.getByRole('button', { name: 'Next', exact: true }).click();
+    await frame.locator('[data-situation="E8"]').waitFor();
+    // The outcome only: no date of the certificate, no PIN counter.
+    assert.deepEqual(await hear(page, 'result', 1), [
+      ['insurance', 'summary', { outcome: 'needs-attention', problems: ['certificate-expired'], channels: [] }],
+    ]);
+    const before = await heard(page, 'step');
+    assert.deepEqual(before.at(-1), ['insurance', 'r2']);
+    assert.deepEqual(before.filter(([, step]) => step === 'r1').length, 1, JSON.stringify(before));
+    await frame.locator('.page-insurance').getByRole('button', { name: 'Which document do I show?' }).click();
+    await frame.locator('.page-document').waitFor();
+    assert.equal(await frame.locator('.page-insurance').isVisible(), false);
+    assert.deepEqual((await hear(page, 'step', before.length + 1)).at(-1), ['insurance', 'document']);
+    await screenshot(page, 'widget-host-insurance-document-en');
+    await axe(page, 'host page with the insurance widget showing the document page');
+    await frame.locator('#widget-back-to-flow').click();
+    // Back where the person was: R2 with its help, reported as R2 again; no second outcome.
+    await frame.locator('[data-situation="E8"]').waitFor();
+    assert.equal(await frame.locator('.page-document').count(), 0);
+    assert.deepEqual((await hear(page, 'step', before.length + 2)).at(-1), ['insurance', 'r2']);
+    assert.equal((await heard(page, 'result')).length, 1);
+    assert.deepEqual(errors, []);
   } finally {
     await browser.close();
   }
