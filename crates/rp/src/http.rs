@@ -13,8 +13,8 @@
 //! | GET    | /api/records      | {"records": [...]} newest first                            |
 //! | POST   | /api/crl-check    | CRL (DER or PEM) → crl_check::CrlReport                    |
 //! +--------+-------------------+-----------------------------------------------------------+
-//! every POST needs `Origin: H` exactly (else 403 wrong_origin); a GET with an Origin header
-//! needs it to be H. No CORS headers: no other origin can read an answer.
+//! every POST needs `Origin: H` exactly (else 403 wrong_origin / missing_origin, answered
+//! before the body is read); a GET with an Origin header needs it to be H. No CORS headers: no other origin can read an answer.
 //! In demo mode every JSON answer carries "demo": "demo: test certificates accepted".
 //!
 //! widget origin W (mynaweb's)
@@ -411,6 +411,26 @@ async fn get_widget_file(state: State<AppState>, uri: Uri) -> Response {
     blocking(move || get_widget_file_now(state, uri)).await
 }
 
+/// Refuses a `POST` whose `Origin` is not H before its body is read: without this, axum's
+/// body extractor would first buffer up to [`MAX_CRL_BYTES`] from anyone who asks.
+async fn origin_before_body(
+    State(state): State<AppState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    if request.method() == axum::http::Method::POST {
+        if let Err(e) = require_host_origin(&state, request.headers()) {
+            let mut response = refuse(&state, e);
+            // The unread body stays on the wire: this connection cannot carry another request.
+            response
+                .headers_mut()
+                .insert(header::CONNECTION, HeaderValue::from_static("close"));
+            return response;
+        }
+    }
+    next.run(request).await
+}
+
 /// The router of the host origin H.
 pub fn host_router(state: AppState) -> Router {
     Router::new()
@@ -427,6 +447,10 @@ pub fn host_router(state: AppState) -> Router {
             "/api/crl-check",
             post(post_crl_check).layer(DefaultBodyLimit::max(MAX_CRL_BYTES)),
         )
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            origin_before_body,
+        ))
         .with_state(state)
 }
 
