@@ -318,8 +318,11 @@ for (const lang of ['ja', 'en']) {
     // The demo card has no reading: the holder name could not be compared, and the page says so.
     assert.equal(await page.locator('[data-situation="own-name-unchecked"]').textContent(), t.noReading);
     await screenshot(page, `account-a8-looks-fine-${lang}`);
-    // "Needs change" leads into change mode, which starts at the bank picker.
+    // Once a field is edited, "nothing wrong was found" no longer applies: it is gone until the
+    // new values are checked.
     await page.locator('#confirm-branch').fill('999');
+    assert.equal(await page.locator('.confirm-verdict').textContent(), '');
+    // "Needs change" leads into change mode, which starts at the bank picker.
     await checkButton.click();
     await page.locator('.branch-gone').waitFor();
     await page.getByRole('button', { name: lang === 'ja' ? '別の口座に変更する' : 'Change the account', exact: true }).click();

@@ -77,11 +77,19 @@ pub struct Model {
     pub data: BankData,
     /// The action that answered "branch list not loaded", repeated when the file arrives.
     pub pending: Option<AccountAction>,
+    /// The confirm-mode check (A8) the flow's verdict is about: the verdict is shown only while
+    /// the fields still hold exactly these values ([`Model::verdict_for`]).
+    pub checked: Option<AccountAction>,
 }
 
 impl Default for Model {
     fn default() -> Self {
-        Model { flow: AccountFlow::default(), data: BankData::new(flows::facts::BANK_DATA_DATE), pending: None }
+        Model {
+            flow: AccountFlow::default(),
+            data: BankData::new(flows::facts::BANK_DATA_DATE),
+            pending: None,
+            checked: None,
+        }
     }
 }
 
@@ -93,6 +101,7 @@ impl Model {
             Msg::Restart => {
                 self.flow = AccountFlow::default();
                 self.pending = None;
+                self.checked = None;
             }
             Msg::IndexLoading => self.data.index = Load::Loading,
             Msg::IndexDone(Ok(banks)) => self.data.index_loaded(banks),
@@ -128,9 +137,18 @@ impl Model {
     fn apply(&mut self, action: AccountAction) {
         // An action that does not apply (a double click, a stale button) changes nothing.
         if let Ok(next) = self.flow.clone().reduce(action.clone(), &*self.data.directory) {
+            if next.verdict.is_some() && matches!(action, AccountAction::CheckRegistered { .. }) {
+                self.checked = Some(action.clone());
+            }
             self.pending = matches!(next.problem, Some(FlowProblem::BranchListNotLoaded(_))).then_some(action);
             self.flow = next;
         }
+    }
+
+    /// The confirm-mode verdict, if it is about exactly `shown` (the check the fields hold now):
+    /// after a field is edited the earlier verdict no longer applies and is not shown.
+    pub fn verdict_for(&self, shown: &AccountAction) -> Option<&ConfirmVerdict> {
+        self.flow.verdict.as_ref().filter(|_| self.checked.as_ref() == Some(shown))
     }
 
     /// The files the current screen needs and that were not asked for yet: the index once a
@@ -875,18 +893,20 @@ pub fn account_page(props: &CardPageProps) -> Html {
                 let typed = typed.clone();
                 Callback::from(move |_: Event| typed.set(Typed { confirm_toza: toza, ..(*typed).clone() }))
             };
+            let check = AccountAction::CheckRegistered {
+                bank: typed.confirm_bank.clone(),
+                branch: typed.confirm_branch.clone(),
+                account_type: if typed.confirm_toza { "toza" } else { "futsu" }.to_string(),
+                number: typed.confirm_number.clone(),
+                holder: typed.confirm_holder.clone(),
+            };
+            let verdict = model.verdict_for(&check);
             let submit = {
                 let page = page.clone();
-                let typed = typed.clone();
+                let check = check.clone();
                 Callback::from(move |event: SubmitEvent| {
                     event.prevent_default();
-                    page.dispatch(Msg::Flow(AccountAction::CheckRegistered {
-                        bank: typed.confirm_bank.clone(),
-                        branch: typed.confirm_branch.clone(),
-                        account_type: if typed.confirm_toza { "toza" } else { "futsu" }.to_string(),
-                        number: typed.confirm_number.clone(),
-                        holder: typed.confirm_holder.clone(),
-                    }));
+                    page.dispatch(Msg::Flow(check.clone()));
                 })
             };
             let waiting = matches!(flow.problem, Some(FlowProblem::BranchListNotLoaded(_)));
@@ -933,7 +953,7 @@ pub fn account_page(props: &CardPageProps) -> Html {
                         { loading(T::BranchLoading) }
                     }
                     <div class="confirm-verdict" aria-live="polite">
-                        { match &flow.verdict {
+                        { match verdict {
                             Some(ConfirmVerdict::LooksFine) => html! {
                                 <>
                                     <Notification severity={Severity::Success} code={AttrValue::from("looks-fine")}>
@@ -967,7 +987,7 @@ pub fn account_page(props: &CardPageProps) -> Html {
                         <button type="submit" class="button-primary" disabled={ model.data.index != Load::Loaded }>
                             { T::Check.view(lang) }
                         </button>
-                        if matches!(flow.verdict, Some(ConfirmVerdict::NeedsChange { .. })) {
+                        if matches!(verdict, Some(ConfirmVerdict::NeedsChange { .. })) {
                             <button type="button" class="button-secondary" onclick={dispatch(AccountAction::SwitchToChange)}>
                                 { T::SwitchToChange.view(lang) }
                             </button>
@@ -1206,6 +1226,35 @@ mod tests {
         let model = model.update(Msg::Restart);
         assert_eq!(model.flow, AccountFlow::default());
         assert_eq!(model.data.index, Load::Loaded);
+    }
+
+    #[test]
+    fn a_confirm_verdict_is_shown_only_for_the_values_it_checked() {
+        let check = |branch: &str| AccountAction::CheckRegistered {
+            bank: "0001".into(),
+            branch: branch.into(),
+            account_type: "futsu".into(),
+            number: "1234567".into(),
+            holder: "ﾐﾎﾝ ﾀﾛｳ".into(),
+        };
+        let model = steps(
+            Model::default(),
+            vec![
+                Msg::Flow(AccountAction::Begin),
+                identity(),
+                Msg::Flow(AccountAction::ChooseMode(AccountMode::Confirm)),
+                index_loaded(),
+                Msg::BranchesDone(bank("0001"), Ok(parse_branch_file(bank("0001"), MIZUHO.as_bytes()).unwrap())),
+                Msg::Flow(check("001")),
+            ],
+        );
+        assert_eq!(model.verdict_for(&check("001")), Some(&ConfirmVerdict::LooksFine));
+        // The person then types another branch without checking again: "nothing wrong was
+        // found" was about 001, not about 999, and is not shown for it.
+        assert_eq!(model.verdict_for(&check("999")), None);
+        let model = model.update(Msg::Flow(check("999")));
+        assert!(matches!(model.verdict_for(&check("999")), Some(ConfirmVerdict::NeedsChange { .. })));
+        assert_eq!(model.verdict_for(&check("001")), None);
     }
 
     #[test]
