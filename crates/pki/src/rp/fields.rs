@@ -10,7 +10,8 @@
 //! | origin         | scheme "://" host [":" port]: scheme http|https, lower case, no path,  |
 //! |                | no default port (HTML "serialization of an origin")                   |
 //! | text           | non-empty, no control characters (Unicode Cc), no line or paragraph   |
-//! |                | separator, no bidi control, no whitespace at either end               |
+//! |                | separator, no bidi control or mark, no zero-width character, no       |
+//! |                | whitespace at either end                                              |
 //! | time           | YYYY-MM-DDTHH:MM:SSZ (UTC)                                            |
 //! +----------------+-----------------------------------------------------------------------+
 //! ```
@@ -221,22 +222,41 @@ pub enum TextError {
         /// Characters allowed.
         max: usize,
     },
-    /// A control character, line or paragraph separator or bidi control at this byte offset.
-    #[error("the text holds a control character at byte offset {0}")]
+    /// A control character, line or paragraph separator, bidi control or zero-width character
+    /// at this byte offset.
+    #[error("the text holds a control or invisible character at byte offset {0}")]
     ControlCharacter(usize),
     /// Whitespace at the start or end.
     #[error("the text starts or ends with whitespace")]
     SurroundingWhitespace,
 }
 
-/// True for the characters no signed text may hold: Unicode Cc (C0, DEL, C1), U+2028/U+2029
-/// (line and paragraph separators) and the bidi embedding, override and isolate controls,
-/// which could make the text shown differ from the text signed.
+/// True for the characters no signed text may hold, all of which could make the text shown
+/// differ from the text signed:
+///
+/// ```text
+/// +------------------------------+--------------------------------------------------------+
+/// | characters                   | what they are                                          |
+/// +------------------------------+--------------------------------------------------------+
+/// | Unicode Cc                   | C0 controls, DEL, C1 controls                          |
+/// | U+2028, U+2029               | line and paragraph separators                          |
+/// | U+061C, U+200E, U+200F,      | Unicode Bidi_Control: arabic letter mark, LRM, RLM,    |
+/// | U+202A–U+202E, U+2066–U+2069 |   embeddings, overrides, isolates                      |
+/// | U+200B–U+200D, U+2060, U+FEFF| zero-width space, non-joiner, joiner, word joiner, BOM |
+/// +------------------------------+--------------------------------------------------------+
+/// ```
 fn is_forbidden_char(c: char) -> bool {
     c.is_control()
         || matches!(
             c,
-            '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+            '\u{2028}'
+                | '\u{2029}'
+                | '\u{061C}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{FEFF}'
         )
 }
 
@@ -461,6 +481,32 @@ mod tests {
             RelyingParty::parse("みなと市").unwrap().as_str(),
             "みなと市"
         );
+    }
+
+    #[test]
+    fn text_rules_refuse_invisible_marks_that_change_what_is_shown() {
+        // Bidi marks (Unicode Bidi_Control beyond the embeddings and isolates) reorder what
+        // the person sees; zero-width characters and the byte-order mark make two texts that
+        // look the same differ in what is signed.
+        for (text, at) in [
+            ("みなと市\u{200E}", 12),
+            ("\u{200F}(Minato)", 0),
+            ("口座\u{061C}123", 6),
+            ("みな\u{200B}と市", 6),
+            ("みな\u{200C}と市", 6),
+            ("みな\u{200D}と市", 6),
+            ("みな\u{2060}と市", 6),
+            ("みな\u{FEFF}と市", 6),
+        ] {
+            assert_eq!(
+                RelyingParty::parse(text),
+                Err(TextError::ControlCharacter(at)),
+                "{text:?}"
+            );
+            assert_eq!(check_text(text, None), Err(TextError::ControlCharacter(at)));
+        }
+        // Visible punctuation and the ideographic space inside a name stay allowed.
+        assert!(RelyingParty::parse("みなと市・港区（Minato City）　窓口").is_ok());
     }
 
     #[test]
