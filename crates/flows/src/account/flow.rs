@@ -143,6 +143,9 @@ pub struct AccountFlow {
     /// The branch, type and number came from the ゆうちょ 記号・番号 screen (A3y), so Back from
     /// the holder name (A5) returns there rather than to A4.
     pub by_kigou: bool,
+    /// The surname reading typed on A5 (card without a reading, §2.3 option 3), kept so that
+    /// the comparison follows a holder name edited afterwards.
+    pub surname_reading: Option<String>,
 }
 
 impl Default for AccountFlow {
@@ -159,6 +162,7 @@ impl Default for AccountFlow {
             problem: None,
             verdict: None,
             by_kigou: false,
+            surname_reading: None,
         }
     }
 }
@@ -407,14 +411,22 @@ impl AccountFlow {
             }
             (S::HolderKana, A::EnterHolder(text)) => match to_zengin(&text) {
                 Ok(holder) => {
-                    self.surname_check = None;
                     let reading = self.identity.as_ref().and_then(|i| i.reading.as_deref());
-                    self.own_name = Some(check_own_name(reading, &holder));
+                    let own_name = check_own_name(reading, &holder);
+                    // A surname reading already typed is compared with the new holder name.
+                    self.surname_check = match &self.surname_reading {
+                        Some(typed) if own_name == OwnNameFinding::NoReading => {
+                            Some(check_typed_surname(typed, &holder))
+                        }
+                        _ => None,
+                    };
+                    self.own_name = Some(own_name);
                     self.values.holder = Some(holder);
                 }
                 Err(error) => {
                     self.values.holder = None;
                     self.own_name = None;
+                    self.surname_check = None;
                     self.problem = Some(FlowProblem::Account(alloc::vec![AccountProblem::Holder(
                         error
                     )]));
@@ -426,6 +438,7 @@ impl AccountFlow {
                 if let Some(holder) = &self.values.holder {
                     self.surname_check = Some(check_typed_surname(&typed, holder));
                 }
+                self.surname_reading = Some(typed);
             }
             (S::HolderKana, A::ContinueToReview) if self.values.holder.is_some() => {
                 self.own_name_statement = false;
@@ -812,8 +825,19 @@ mod tests {
         );
         let flow = run(flow, vec![A::EnterSurnameReading("やまだ".into())]);
         assert_eq!(flow.surname_check, Some(SurnameFinding::SurnameMatches));
-        // Changing the holder name clears the comparison.
+        // A holder name edited after the reading was typed is compared again: a family
+        // member's name typed last is still warned about.
         let flow = run(flow, vec![A::EnterHolder("ﾔﾏﾀﾞ ﾊﾅｺ".into())]);
+        assert_eq!(flow.surname_check, Some(SurnameFinding::SurnameMatches));
+        let flow = run(flow, vec![A::EnterHolder("すずき　はなこ".into())]);
+        assert_eq!(
+            flow.surname_check,
+            Some(SurnameFinding::SurnameDiffers {
+                typed: to_zengin("ﾔﾏﾀﾞ").unwrap()
+            })
+        );
+        // An unusable holder name has nothing to compare.
+        let flow = run(flow, vec![A::EnterHolder("鈴木".into())]);
         assert_eq!(flow.surname_check, None);
         // With a reading on the card the typed surname is not asked.
         let dir = TestDirectory::new();
