@@ -127,6 +127,16 @@ impl SqliteStore {
     }
 }
 
+/// A transaction that takes the write lock at `BEGIN IMMEDIATE`. A deferred one would read a
+/// snapshot first and then fail with SQLITE_BUSY_SNAPSHOT (no busy wait) when another
+/// connection — a second server process on the same file — committed in between; an immediate
+/// one waits for the lock (rusqlite's 5 s busy timeout) and then reads the latest data, so a
+/// challenge raced from two processes is spent once and the others see it used.
+fn write_transaction(conn: &mut Connection) -> Result<rusqlite::Transaction<'_>, StoreError> {
+    conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(db)
+}
+
 fn upsert_customer(
     tx: &rusqlite::Transaction<'_>,
     cert: &Certificate,
@@ -241,7 +251,7 @@ impl Store for SqliteStore {
 
     fn consume_challenge(&self, value: &str, now: UnixTime) -> Result<Consumption, StoreError> {
         let mut conn = self.lock();
-        let tx = conn.transaction().map_err(db)?;
+        let tx = write_transaction(&mut conn)?;
         let found = tx
             .query_row(
                 "SELECT purpose, origin, issued_at, expires_at, used_at, flow FROM challenges WHERE value = ?1",
@@ -293,7 +303,7 @@ impl Store for SqliteStore {
 
     fn save_login(&self, login: &NewLogin) -> Result<Record, StoreError> {
         let mut conn = self.lock();
-        let tx = conn.transaction().map_err(db)?;
+        let tx = write_transaction(&mut conn)?;
         let customer_id = upsert_customer(&tx, &login.certificate, login.verified_at)?;
         tx.execute(
             "INSERT INTO logins (customer_id, challenge, statement, signature, verified_at)
@@ -324,7 +334,7 @@ impl Store for SqliteStore {
         let data =
             serde_json::to_string(&s.data).map_err(|_| StoreError::Corrupt("submission data"))?;
         let mut conn = self.lock();
-        let tx = conn.transaction().map_err(db)?;
+        let tx = write_transaction(&mut conn)?;
         let customer_id = upsert_customer(&tx, &s.certificate, s.verified_at)?;
         tx.execute(
             "INSERT INTO submissions (customer_id, challenge, flow, data, statement, cms, verified_at)

@@ -412,3 +412,43 @@ fn head_and_options_on_the_api_neither_issue_nor_answer_cross_origin() {
     );
     assert_eq!(status, 405);
 }
+
+#[test]
+fn two_servers_on_one_database_file_spend_a_challenge_once_and_answer_the_rest_as_used() {
+    use mynaweb_rp::challenge::{issue, Purpose};
+    use mynaweb_rp::store::{Consumption, Store};
+    let db = temp_dir("two_processes").join("rp.sqlite3");
+    let stores: Vec<Arc<SqliteStore>> = (0..2)
+        .map(|_| Arc::new(SqliteStore::open(&db).unwrap()))
+        .collect();
+    for round in 0..20 {
+        let c = issue(Purpose::Login, None, "http://127.0.0.1:8081", T0).unwrap();
+        stores[0].issue_challenge(&c, 0).unwrap();
+        let barrier = Arc::new(std::sync::Barrier::new(8));
+        let outcomes: Vec<&'static str> = (0..8)
+            .map(|i| {
+                let store = Arc::clone(&stores[i % 2]);
+                let barrier = Arc::clone(&barrier);
+                let value = c.value.clone();
+                std::thread::spawn(move || {
+                    barrier.wait();
+                    match store.consume_challenge(&value, T0 + 1) {
+                        Ok(Consumption::Fresh(_)) => "fresh",
+                        Ok(Consumption::AlreadyUsed(_)) => "used",
+                        Ok(Consumption::Unknown) => "unknown",
+                        Err(_) => "store error",
+                    }
+                })
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|t| t.join().unwrap())
+            .collect();
+        let count = |what| outcomes.iter().filter(|&&o| o == what).count();
+        assert_eq!(
+            (count("fresh"), count("used")),
+            (1, 7),
+            "round {round}: {outcomes:?}"
+        );
+    }
+}
