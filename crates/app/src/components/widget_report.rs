@@ -283,6 +283,42 @@ mod tests {
     use flows::overseas::NotEligible;
 
     #[test]
+    fn the_reporter_posts_steps_and_summaries_of_its_flow_and_remembers_the_last_step() {
+        let posted = Rc::new(std::cell::RefCell::new(Vec::new()));
+        let sink = posted.clone();
+        let last = Rc::new(Cell::new(None));
+        let reporter = EmbedReporter::new(
+            WidgetFlow::Overseas,
+            AttrValue::from("Mihon City"),
+            Rc::new(move |message| sink.borrow_mut().push(message)),
+            last.clone(),
+        );
+        reporter.step("q1");
+        reporter.step("checklist");
+        reporter.finish(json!({"outcome": "not-eligible"}));
+        assert_eq!(
+            *posted.borrow(),
+            vec![
+                Outgoing::Step {
+                    flow: WidgetFlow::Overseas,
+                    step: "q1"
+                },
+                Outgoing::Step {
+                    flow: WidgetFlow::Overseas,
+                    step: "checklist"
+                },
+                Outgoing::Summary {
+                    flow: WidgetFlow::Overseas,
+                    summary: json!({"outcome": "not-eligible"})
+                },
+            ]
+        );
+        assert_eq!(last.get(), Some("checklist"));
+        assert_eq!(reporter.relying_party().as_str(), "Mihon City");
+        assert!(reporter == reporter.clone());
+    }
+
+    #[test]
     fn insurance_reports_the_outcome_without_dates_or_counters() {
         let problems = RegistrationState::Problems {
             problems: vec![
