@@ -846,3 +846,100 @@ fn rejects_a_signature_certificate_without_the_4_items() {
     assert_eq!(err, RpError::MissingHolderInfo);
     assert_eq!(err.code(), "missing_holder_info");
 }
+
+// ---- attacks: keys and signers swapped or added ------------------------------------------
+
+#[test]
+fn rejects_a_login_signed_with_the_signature_key() {
+    let f = Fixture::new();
+    let mut result = login(&f);
+    // Same person, same card, the other key: the authentication certificate's key must sign.
+    result.signature = sign_sha256(&f.sign_key, &result.statement);
+    let err = result
+        .verify(&expectation(Kind::Login), &f.store(), now())
+        .unwrap_err();
+    assert_eq!(err, RpError::BadSignature(SignatureError::Mismatch));
+    assert_eq!(err.code(), "bad_signature");
+}
+
+#[test]
+fn rejects_a_cms_with_a_second_signer_added() {
+    use cms::content_info::ContentInfo;
+    use cms::signed_data::SignedData;
+    use der::asn1::SetOfVec;
+    use der::Decode;
+
+    let f = Fixture::new();
+    let result = submission(&f);
+    // A second, equally valid signer over the same statement: another signature certificate.
+    let other = f.issue_sign(
+        &f.sign_template()
+            .with_validity(dates((2026, 1, 1), (2030, 1, 1))),
+    );
+    let second = cms_over(
+        &other,
+        &f.sign_key,
+        &result.statement,
+        HashAlgorithm::Sha256,
+    );
+    let signed_data = |der: &[u8]| -> SignedData {
+        ContentInfo::from_der(der)
+            .unwrap()
+            .content
+            .decode_as()
+            .unwrap()
+    };
+    let mut merged = signed_data(&result.cms);
+    let extra = signed_data(&second);
+    let mut infos: Vec<_> = merged.signer_infos.0.iter().cloned().collect();
+    infos.extend(extra.signer_infos.0.iter().cloned());
+    merged.signer_infos.0 = SetOfVec::try_from(infos).unwrap();
+    let mut certs: Vec<_> = merged
+        .certificates
+        .as_ref()
+        .unwrap()
+        .0
+        .iter()
+        .cloned()
+        .collect();
+    certs.extend(extra.certificates.as_ref().unwrap().0.iter().cloned());
+    merged.certificates = Some(cms::signed_data::CertificateSet(
+        SetOfVec::try_from(certs).unwrap(),
+    ));
+    let info = ContentInfo {
+        content_type: const_oid::db::rfc5911::ID_SIGNED_DATA,
+        content: der::Any::encode_from(&merged).unwrap(),
+    };
+    let cms = info.to_der().unwrap();
+    // Each signer alone verifies; together they are refused.
+    for (der, cert) in [
+        (&result.cms, &result.certificate),
+        (&second, &other.der().to_vec()),
+    ] {
+        assert!(verify_submission(
+            &result.statement,
+            cert,
+            der,
+            &expectation(Kind::Submission),
+            &f.store(),
+            now(),
+            None
+        )
+        .is_ok());
+    }
+    let err = verify_submission(
+        &result.statement,
+        &result.certificate,
+        &cms,
+        &expectation(Kind::Submission),
+        &f.store(),
+        now(),
+        None,
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        RpError::Cms(CmsProblem::Invalid(CmsError::SignerCount(2)))
+    );
+    assert_eq!(err.code(), "bad_cms");
+}
