@@ -664,3 +664,50 @@ test('insurance in the widget: the pre-check outcome as the summary; "which docu
     await browser.close();
   }
 });
+
+test('a page of the host origin in another window, and a second init, cannot re-init the widget; a double submit of the PIN costs one try', async () => {
+  const { browser, page } = await openHost('rcs380');
+  try {
+    await page.locator('#login-button').click();
+    const { frame } = await widgetWithReader(page, 'Sony RC-S380');
+    const before = Number(await frame.locator('.widget-root').getAttribute('data-ignored-messages'));
+    const id = await page.evaluate(() => window.mynawebDemo.handle.id);
+    const forged = { mynaweb: 1, id, type: 'init', flow: 'submission', lang: 'en', relyingParty: 'Evil', challenge: 'evil_challenge_0123456789' };
+    // The right origin from the wrong window: another window of the host origin (event.source
+    // is not the widget's parent).
+    const [popup] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.evaluate(() => { window.open('/', 'same-origin-window'); }),
+    ]);
+    await popup.waitForLoadState();
+    await popup.evaluate(({ forged, widget }) => window.opener.frames[0].postMessage(forged, widget), { forged, widget: origins.widget });
+    // The right window and origin, but a second init once the widget runs.
+    await page.evaluate(({ forged, widget }) => {
+      document.querySelector('iframe.mynaweb-widget').contentWindow.postMessage(forged, widget);
+    }, { forged, widget: origins.widget });
+    const widgetFrame = page.frames().find((f) => f.url().startsWith(origins.widget));
+    await widgetFrame.waitForFunction(
+      (n) => Number(document.querySelector('.widget-root').dataset.ignoredMessages) >= n + 2,
+      before,
+    );
+    assert.equal(Number(await frame.locator('.widget-root').getAttribute('data-ignored-messages')), before + 2);
+    assert.equal(await frame.locator('.widget-relying-party strong').textContent(), 'みほん市 (Mihon City)');
+    assert.equal(await frame.locator('.page-submission').count(), 0);
+    await popup.close();
+
+    // A wrong PIN submitted twice in one go (a double click): one VERIFY, one try spent.
+    await frame.locator('#login-start').click();
+    const dialog = frame.locator('dialog[open]');
+    await dialog.waitFor();
+    assert.equal(await dialog.locator('#pin-dialog-tries').textContent(), '残り3回');
+    await dialog.locator('#pin-input').fill('9999');
+    await dialog.locator('form').evaluate((form) => { form.requestSubmit(); form.requestSubmit(); });
+    await frame.locator('#login-start').waitFor({ timeout: 60_000 });
+    await frame.locator('#login-start').click();
+    await dialog.waitFor();
+    assert.equal(await dialog.locator('#pin-dialog-tries').textContent(), '残り2回');
+    assert.equal(await page.evaluate(() => window.mynawebDemo.lastResult), null);
+  } finally {
+    await browser.close();
+  }
+});
