@@ -711,3 +711,57 @@ test('a page of the host origin in another window, and a second init, cannot re-
     await browser.close();
   }
 });
+
+/** The demo host page in a browser whose one virtual RC-S380 holds the card of `persona`. */
+async function openHostWith(persona) {
+  const browser = await launchBrowser({ fakeUsb: [{ model: 'rcs380', persona }] });
+  const page = await browser.context.newPage();
+  await page.goto(`${origins.host}/`);
+  await page.locator('#login-button').waitFor();
+  return { browser, page };
+}
+
+test('login on the last PIN try sends nothing without the explicit tick; a blocked PIN takes no entry', async () => {
+  {
+    const { browser, page } = await openHostWith('auth-one-try');
+    try {
+      await page.locator('#login-button').click();
+      const { frame } = await widgetWithReader(page, 'Sony RC-S380');
+      await frame.locator('#login-start').click();
+      const dialog = frame.locator('dialog[open]');
+      await dialog.waitFor();
+      assert.equal(await dialog.locator('#pin-dialog-tries').textContent(), '残り1回');
+      // The right PIN, but no tick: refused before any VERIFY, the try is still there.
+      await dialog.locator('#pin-input').fill('1234');
+      await dialog.getByRole('button', { name: '確認する' }).click();
+      await frame.locator('.flow-body', { hasText: '確認のチェックがないと暗証番号を送りません' }).waitFor();
+      await frame.locator('#login-start').click();
+      await dialog.waitFor();
+      assert.equal(await dialog.locator('#pin-dialog-tries').textContent(), '残り1回');
+      // With the tick: verified and stored.
+      await dialog.locator('#pin-input').fill('1234');
+      await dialog.locator('input[type="checkbox"]').check();
+      await dialog.getByRole('button', { name: '確認する' }).click();
+      await frame.locator('#login-done').waitFor({ timeout: 60_000 });
+      assert.match(await verifiedStatus(page), /^Verified and stored \(login, record \d+\)/);
+    } finally {
+      await browser.close();
+    }
+  }
+  {
+    const { browser, page } = await openHostWith('auth-blocked');
+    try {
+      await page.locator('#login-button').click();
+      const { frame } = await widgetWithReader(page, 'Sony RC-S380');
+      await frame.locator('#login-start').click();
+      const dialog = frame.locator('dialog[open]');
+      await dialog.waitFor();
+      await dialog.locator('.notice-error').waitFor();
+      assert.equal(await dialog.locator('#pin-input').count(), 0);
+      await dialog.getByRole('button', { name: 'キャンセル' }).click();
+      assert.equal(await page.evaluate(() => window.mynawebDemo.lastResult), null);
+    } finally {
+      await browser.close();
+    }
+  }
+});
