@@ -765,3 +765,61 @@ test('login on the last PIN try sends nothing without the explicit tick; a block
     }
   }
 });
+
+test('host script: a widgetOrigin with a slash or path is refused, two mounts are independent, a relying-party name with markup is shown as text, and destroying mid-login (PIN typed) delivers nothing', async () => {
+  const { browser, page, errors } = await openHost('rcs380');
+  try {
+    const refusals = await page.evaluate((widget) => {
+      const area = document.getElementById('widget-area');
+      return [`${widget}/`, `${widget}/app`, widget.toUpperCase(), `${widget}:443`, 'null'].map((widgetOrigin) => {
+        try {
+          MynawebWidget.mount(area, { widgetOrigin, flow: 'insurance' });
+          return 'mounted';
+        } catch (e) {
+          return `${e.name}: ${e.message}`;
+        }
+      });
+    }, origins.widget);
+    for (const refusal of refusals) assert.match(refusal, /^TypeError: widgetOrigin must be/);
+    assert.equal(await page.locator('#widget-area iframe').count(), 0);
+
+    const markup = '<img src=x onerror="window.pwned=1">市';
+    const ids = await page.evaluate(async ({ widget, markup }) => {
+      const area = document.getElementById('widget-area');
+      const challenge = async () => (await (await fetch('/api/challenge', { method: 'POST', body: '{"purpose":"login"}' })).json()).challenge;
+      window.delivered = [];
+      const options = async (name) => ({
+        widgetOrigin: widget, flow: 'login', relyingParty: name, challenge: await challenge(),
+        onResult: (r) => window.delivered.push(r), onError: (e) => window.delivered.push(e),
+      });
+      window.first = MynawebWidget.mount(area, await options('First'));
+      window.second = MynawebWidget.mount(area, await options(markup));
+      return [window.first.id, window.second.id];
+    }, { widget: origins.widget, markup });
+    assert.notEqual(ids[0], ids[1]);
+    assert.equal(await page.locator('#widget-area iframe').count(), 2);
+    await page.evaluate(() => window.first.destroy());
+    assert.equal(await page.locator('#widget-area iframe').count(), 1);
+
+    const { frame } = await widgetWithReader(page, 'Sony RC-S380');
+    assert.equal(await frame.locator('.widget-relying-party strong').textContent(), markup);
+    assert.equal(await frame.locator('.widget-relying-party img').count(), 0);
+    const recordsBefore = (await page.evaluate(async () => (await fetch('/api/records')).json())).records.length;
+    await frame.locator('#login-start').click();
+    const dialog = frame.locator('dialog[open]');
+    await dialog.waitFor();
+    // Closed with the PIN typed but not sent (the simulated card signs faster than a
+    // round trip, so closing after the click would race the finished result).
+    await dialog.locator('#pin-input').fill('1234');
+    await page.evaluate(() => window.second.destroy());
+    assert.equal(await page.locator('#widget-area iframe').count(), 0);
+    await page.waitForTimeout(3000);
+    assert.deepEqual(await page.evaluate(() => window.delivered), []);
+    assert.equal(await page.evaluate(() => window.pwned), undefined);
+    const recordsAfter = (await page.evaluate(async () => (await fetch('/api/records')).json())).records.length;
+    assert.equal(recordsAfter, recordsBefore);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
