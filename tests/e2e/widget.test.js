@@ -823,3 +823,34 @@ test('host script: a widgetOrigin with a slash or path is refused, two mounts ar
     await browser.close();
   }
 });
+
+test('a relying-party name the statement cannot carry is refused before any card work, and the host is told', async () => {
+  const { browser, page } = await openHost('rcs380');
+  try {
+    // Accepted by the init message's shape check (1–80 characters, no control character) but
+    // not by the statement's rules (widget-protocol.md §2): a leading space, a zero-width space.
+    for (const relyingParty of [' みほん市', 'みほん\u200b市']) {
+      const errors = await page.evaluate(async ({ widget, relyingParty }) => {
+        const area = document.getElementById('widget-area');
+        area.innerHTML = '';
+        const challenge = (await (await fetch('/api/challenge', { method: 'POST', body: '{"purpose":"login"}' })).json()).challenge;
+        return new Promise((resolve) => {
+          const seen = [];
+          MynawebWidget.mount(area, {
+            widgetOrigin: widget, flow: 'login', relyingParty, challenge,
+            onError: (e) => { seen.push(e); resolve(seen); },
+          });
+          setTimeout(() => resolve(seen), 15_000);
+        });
+      }, { widget: origins.widget, relyingParty });
+      assert.equal(errors.length, 1, relyingParty);
+      assert.equal(errors[0].code, 'statement');
+      assert.match(errors[0].message, /./);
+      const frame = page.frameLocator(WIDGET_FRAME);
+      await frame.locator('.widget-root[data-widget="running"] .widget-flow .notification').waitFor();
+      assert.equal(await frame.locator('#login-start').count(), 0);
+    }
+  } finally {
+    await browser.close();
+  }
+});

@@ -206,12 +206,30 @@ pub fn widget_app(props: &WidgetAppProps) -> Html {
                 };
                 let on_message: Rc<dyn Fn(Value)> = {
                     let id = request.id.clone();
+                    let host = request.host.clone();
                     let phase = phase.clone();
                     let on_ignored = on_ignored.clone();
                     Rc::new(
                         move |message: Value| match embed::parse_init(&message, &id) {
                             // Only the first init counts; a second one changes nothing.
                             Ok(init) if !started.replace(true) => {
+                                // Values the statement cannot carry (widget-protocol.md §2):
+                                // the person sees the refusal, and the host is told at once.
+                                let challenge = init.challenge.as_deref().unwrap_or_default();
+                                if init.flow.needs_challenge()
+                                    && Binding::new(challenge, host.as_str(), &init.relying_party)
+                                        .is_err()
+                                {
+                                    let message = WidgetText::StatementRefused.get(init.lang);
+                                    glue::post(
+                                        &host,
+                                        &id,
+                                        &Outgoing::Error {
+                                            code: "statement",
+                                            message: message.to_owned(),
+                                        },
+                                    );
+                                }
                                 lang.set(init.lang);
                                 phase.set(Phase::Running(Rc::new(init)));
                             }
