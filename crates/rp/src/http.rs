@@ -13,7 +13,8 @@
 //! | GET    | /api/records      | {"records": [...]} newest first                            |
 //! | POST   | /api/crl-check    | CRL (DER or PEM) → crl_check::CrlReport                    |
 //! +--------+-------------------+-----------------------------------------------------------+
-//! every POST needs `Origin: H` exactly (else 403 wrong_origin / missing_origin, answered
+//! every request on either listener needs `Host` to be that listener's own host:port (else 421:
+//! DNS rebinding reads nothing); every POST needs `Origin: H` exactly (else 403 wrong_origin / missing_origin, answered
 //! before the body is read); a GET with an Origin header needs it to be H. No CORS headers: no other origin can read an answer.
 //! In demo mode every JSON answer carries "demo": "demo: test certificates accepted".
 //!
@@ -411,6 +412,38 @@ async fn get_widget_file(state: State<AppState>, uri: Uri) -> Response {
     blocking(move || get_widget_file_now(state, uri)).await
 }
 
+/// The `host[:port]` of a serialized origin (`http://127.0.0.1:8081` → `127.0.0.1:8081`).
+fn authority(origin: &str) -> String {
+    origin
+        .split_once("://")
+        .map_or(origin, |(_, rest)| rest)
+        .to_owned()
+}
+
+/// Refuses (`421 Misdirected Request`) a request whose `Host` is not this listener's own
+/// `host:port`. Without it, DNS rebinding — a page whose name is made to resolve to 127.0.0.1 —
+/// would be same-origin with the server and could read `/api/records` (a GET carries no Origin).
+async fn own_host_only(
+    State(expected): State<Arc<str>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let ours = request
+        .headers()
+        .get(header::HOST)
+        .is_some_and(|host| host.as_bytes() == expected.as_bytes());
+    if ours {
+        next.run(request).await
+    } else {
+        (
+            StatusCode::MISDIRECTED_REQUEST,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            format!("this server answers only as {expected}\n"),
+        )
+            .into_response()
+    }
+}
+
 /// Refuses a `POST` whose `Origin` is not H before its body is read: without this, axum's
 /// body extractor would first buffer up to [`MAX_CRL_BYTES`] from anyone who asks.
 async fn origin_before_body(
@@ -451,6 +484,10 @@ pub fn host_router(state: AppState) -> Router {
             state.clone(),
             origin_before_body,
         ))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::<str>::from(authority(&state.config.host_origin)),
+            own_host_only,
+        ))
         .with_state(state)
 }
 
@@ -486,9 +523,11 @@ fn get_widget_file_now(State(state): State<AppState>, uri: Uri) -> Response {
 
 /// The router of the widget origin W.
 pub fn widget_router(state: AppState) -> Router {
+    let own = Arc::<str>::from(authority(&state.config.widget_origin));
     Router::new()
         .route("/widget-config.json", get(get_widget_config))
         .fallback(get(get_widget_file))
+        .layer(axum::middleware::from_fn_with_state(own, own_host_only))
         .with_state(state)
 }
 

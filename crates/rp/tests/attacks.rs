@@ -452,3 +452,33 @@ fn two_servers_on_one_database_file_spend_a_challenge_once_and_answer_the_rest_a
         );
     }
 }
+
+#[test]
+fn a_request_for_another_host_name_is_refused_so_dns_rebinding_reads_nothing() {
+    // A page on rebind.example whose name later resolves to 127.0.0.1 is same-origin with
+    // itself: its GET carries no Origin, only `Host: rebind.example:PORT`.
+    let s = demo("rebinding");
+    let c = s.challenge("login");
+    assert_eq!(s.verify(&login_result("standard", &c, &s.host, T0)).0, 200);
+    for base in [&s.host, &s.widget] {
+        let authority = base.strip_prefix("http://").unwrap();
+        let port = authority.rsplit(':').next().unwrap();
+        for path in ["/api/records", "/", "/widget-config.json"] {
+            use std::io::{Read, Write};
+            let mut stream = std::net::TcpStream::connect(authority).unwrap();
+            write!(
+                stream,
+                "GET {path} HTTP/1.1\r\nHost: rebind.example:{port}\r\nConnection: close\r\n\r\n"
+            )
+            .unwrap();
+            let mut raw = Vec::new();
+            stream.read_to_end(&mut raw).unwrap();
+            let text = String::from_utf8_lossy(&raw);
+            assert!(text.starts_with("HTTP/1.1 421"), "{base}{path}: {text}");
+            assert!(!text.contains("MYNAWEB"), "{base}{path} leaked a record");
+            assert!(!text.contains("allowedHostOrigins"), "{base}{path}");
+        }
+    }
+    // The right name still works.
+    assert_eq!(records(&s).len(), 1);
+}

@@ -60,11 +60,14 @@ fn serve_prints_both_origins_then_answers_on_them() {
         "mynaweb-rp: demo: test certificates accepted (the simulator's test roots)"
     );
     // The widget origin names the host origin as the one allowed to embed it.
-    let mut stream = std::net::TcpStream::connect(widget.strip_prefix("http://").unwrap()).unwrap();
+    let authority = widget.strip_prefix("http://").unwrap();
+    let mut stream = std::net::TcpStream::connect(authority).unwrap();
     use std::io::{Read, Write};
-    stream
-        .write_all(b"GET /widget-config.json HTTP/1.1\r\nHost: w\r\nConnection: close\r\n\r\n")
-        .unwrap();
+    write!(
+        stream,
+        "GET /widget-config.json HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
     let mut answer = String::new();
     stream.read_to_string(&mut answer).unwrap();
     assert!(answer.starts_with("HTTP/1.1 200 OK"), "{answer}");
