@@ -415,7 +415,7 @@ impl Text {
             }
             Text::DemoBadge => "デモ",
             Text::DemoExplanation => {
-                "デモモードです。架空の人物の仮想カードを使っています。本物のカードは使いません。"
+                "デモモードです。架空の人物の仮想カードを使っています。本物のカードは使いません。暗証番号はどれも 1234、署名用電子証明書の暗証番号は ABC123 です。"
             }
             Text::DemoPersonaLabel => "デモ用のカード",
             Text::PersonaStandard => "40歳以上・一般的な住所",
@@ -704,7 +704,7 @@ impl Text {
             }
             Text::DemoBadge => "Demo",
             Text::DemoExplanation => {
-                "Demo mode: a virtual card of a fictional person is used. No real card is involved."
+                "Demo mode: a virtual card of a fictional person is used. No real card is involved. Its PINs are all 1234; the signature password is ABC123."
             }
             Text::DemoPersonaLabel => "Demo card",
             Text::PersonaStandard => "Over 40, ordinary address",
@@ -1062,7 +1062,7 @@ impl Text {
             Text::FooterNotice => "{入|い}れた {暗証番号|あんしょうばんごう}は、この ブラウザーの {外|そと}に {送|おく}りません。{残|のこ}しも しません。",
             Text::DemoBadge => "デモ",
             Text::DemoExplanation => {
-                "デモです。{本当|ほんとう}には いない {人|ひと}の カードを まねした ものを {使|つか}います。{本物|ほんもの}の カードは {使|つか}いません。"
+                "デモです。{本当|ほんとう}には いない {人|ひと}の カードを まねした ものを {使|つか}います。{本物|ほんもの}の カードは {使|つか}いません。{暗証番号|あんしょうばんごう}は どれも 1234 です。{署名用|しょめいよう}の {暗証番号|あんしょうばんごう}は ABC123 です。"
             }
             Text::DemoPersonaLabel => "デモで {使|つか}う カード",
             Text::PersonaStandard => "40{歳|さい}より {上|うえ}・ふつうの {住所|じゅうしょ}",

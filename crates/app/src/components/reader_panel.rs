@@ -137,7 +137,7 @@ pub fn reader_panel(props: &ReaderPanelProps) -> Html {
                     <label for="persona-picker" class="field-label">{ Text::DemoPersonaLabel.view(lang) }</label>
                     <select id="persona-picker" {onchange}>
                         { for DEMO_PERSONAS.iter().map(|(id, label)| html! {
-                            <option value={*id} selected={persona.as_str() == *id}>{ label.view(lang) }</option>
+                            <option value={*id} selected={persona.as_str() == *id}>{ label.get(lang) }</option>
                         }) }
                     </select>
                 </div>
@@ -154,11 +154,25 @@ pub fn reader_panel(props: &ReaderPanelProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::DEMO_PERSONAS;
+    use crate::i18n::{Lang, Text};
 
     #[test]
     fn every_offered_persona_exists_in_the_simulator() {
         for (id, _) in DEMO_PERSONAS {
             assert!(sim::persona(id).is_some(), "the simulator has no persona `{id}`");
+        }
+    }
+
+    #[test]
+    fn the_demo_notice_tells_the_virtual_cards_pins_in_every_language() {
+        // Without them nobody gets past a PIN dialog in demo mode. The notice says "every PIN is
+        // 1234": that holds only while the simulator's 4-digit PINs are one value (persona.rs).
+        use sim::persona::{AUTH_PIN, JUKI_PIN, SIGN_PASSWORD, TEXT_PIN};
+        assert_eq!([TEXT_PIN, JUKI_PIN], [AUTH_PIN, AUTH_PIN]);
+        for lang in [Lang::Ja, Lang::En, Lang::EasyJa] {
+            let notice = Text::DemoExplanation.get(lang);
+            assert!(notice.contains(&format!(" {AUTH_PIN}")), "{lang:?}: {notice}");
+            assert!(notice.contains(&format!(" {SIGN_PASSWORD}")), "{lang:?}: {notice}");
         }
     }
 }
