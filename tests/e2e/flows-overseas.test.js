@@ -287,6 +287,18 @@ test('overseas: a double click on Next moves one question on — the second clic
   await page.waitForTimeout(300);
   assert.equal(await step(page).getAttribute('data-question'), 'q2');
   assert.deepEqual(await step(page).locator('.wizard-actions button').allTextContents(), [t.next, t.back]);
+  // An end screen has Back where Next was: the second click of the double click (click count
+  // 2) is ignored there, so "not eligible" stays on screen.
+  await step(page).getByRole('button', { name: t.back, exact: true }).click();
+  await page.locator('.page-overseas form.wizard-step[data-question="q1"]').waitFor();
+  await step(page).locator('input[type="radio"][value="no"]').check();
+  await step(page).getByRole('button', { name: t.next, exact: true }).dblclick();
+  await page.locator('.wizard-end[data-end="foreign-national"]').waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('.wizard-end[data-end="foreign-national"]').count(), 1);
+  // A single click (click count 1) still goes back.
+  await page.getByRole('button', { name: t.back, exact: true }).click();
+  await page.locator('.page-overseas form.wizard-step[data-question="q1"]').waitFor();
   await page.close();
 });
 

@@ -349,14 +349,21 @@ pub fn overseas_page(props: &CardPageProps) -> Html {
     };
     let on_back = {
         let apply = apply.clone();
-        Callback::from(move |_: MouseEvent| apply.emit(OverseasAction::Back))
+        Callback::from(move |event: MouseEvent| {
+            if !repeated_click(&event) {
+                apply.emit(OverseasAction::Back)
+            }
+        })
     };
     let on_restart = {
         let apply = apply.clone();
         let card_items = card_items.clone();
         let typed = typed.clone();
         let departure = departure.clone();
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |event: MouseEvent| {
+            if repeated_click(&event) {
+                return;
+            }
             card_items.set(None);
             typed.set(Typed::default());
             departure.set(String::new());
@@ -822,6 +829,13 @@ fn draft_section(props: &DraftProps) -> Html {
             </div>
         </section>
     }
+}
+
+/// Whether a click is the second (or later) of a double click (`UIEvent.detail`, the click
+/// count; 0 for a keyboard activation). Such a click landed on a button that appeared under the
+/// pointer after the first click changed the screen, so Back and Start again ignore it.
+fn repeated_click(event: &MouseEvent) -> bool {
+    event.detail() > 1
 }
 
 #[cfg(test)]

@@ -120,7 +120,10 @@ pub fn phone_page() -> Html {
         let selected = selected.clone();
         let problem = problem.clone();
         let given = given.clone();
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |event: MouseEvent| {
+            if repeated_click(&event) {
+                return;
+            }
             let mut screens = (*history).clone();
             let mut values = (*given).clone();
             let mut shown = None;
@@ -138,7 +141,10 @@ pub fn phone_page() -> Html {
         let history = history.clone();
         let selected = selected.clone();
         let given = given.clone();
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |event: MouseEvent| {
+            if repeated_click(&event) {
+                return;
+            }
             selected.set(None);
             given.set(Vec::new());
             history.set(vec![PhoneHelper::default()]);
@@ -242,6 +248,13 @@ pub fn phone_page() -> Html {
             <div class="flow-body">{ body }</div>
         </section>
     }
+}
+
+/// Whether a click is the second (or later) of a double click (`UIEvent.detail`, the click
+/// count; 0 for a keyboard activation). Such a click landed on a button that appeared under the
+/// pointer after the first click changed the screen, so Back and Start again ignore it.
+fn repeated_click(event: &MouseEvent) -> bool {
+    event.detail() > 1
 }
 
 #[cfg(test)]
