@@ -348,7 +348,7 @@ fn problem_field(problem: &AccountProblem) -> &'static str {
         AccountProblem::BranchCode(_)
         | AccountProblem::UnknownBranch { .. }
         | AccountProblem::BranchGone { .. } => "branch",
-        AccountProblem::AccountType(_) => "type",
+        AccountProblem::AccountType(_) | AccountProblem::YuchoBranchType { .. } => "type",
         AccountProblem::Number(_) => "number",
         AccountProblem::Holder(_) => "holder",
         _ => "account",

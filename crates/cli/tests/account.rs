@@ -219,6 +219,39 @@ fn a_missing_bank_or_branch_is_a_named_problem() {
 }
 
 #[test]
+fn a_yucho_branch_with_the_other_account_type_is_refused() {
+    // flows.md §2.4: a 9900 店番 ending in 8 holds 普通 (通常貯金), one ending in 9 当座 (振替).
+    let check = |branch: &str, kind: &str| {
+        account_json(&[
+            "check",
+            "--bank",
+            "9900",
+            "--branch",
+            branch,
+            "--type",
+            kind,
+            "--number",
+            "1234567",
+            "--holder",
+            "ﾔﾏﾀﾞ",
+        ])
+    };
+    let message = "branch 058 of bank 9900 holds futsu accounts only (a ゆうちょ 店番 ending in 8 is futsu, in 9 toza)";
+    assert_eq!(
+        check("058", "toza"),
+        (
+            1,
+            json!({ "error": message, "problems": [{ "field": "type", "message": message }] })
+        )
+    );
+    let (code, value) = check("019", "toza");
+    assert_eq!(
+        (code, &value["type"], &value["branch_name"]),
+        (0, &json!("toza"), &json!("〇一九"))
+    );
+}
+
+#[test]
 fn no_bank_data_checks_only_shapes_and_says_so() {
     // Check digit (flows.md §2.4 step 5) of 1150000000011: (1+3·1+2·5−9) + 0 + 0 + (0+0+2·1) + 1
     // = 8, the 記号's 4th digit, so only the directory note.

@@ -493,6 +493,23 @@ pub fn problem(lang: Lang, problem: &AccountProblem) -> String {
             Lang::EasyJa => format!("コード {branch} の してんは ありません。"),
         },
         AccountProblem::BranchGone { .. } => AccountText::BranchGone.get(lang).to_string(),
+        AccountProblem::YuchoBranchType { branch, expected } => {
+            let futsu = *expected == flows::account::AccountType::Futsu;
+            match lang {
+                Lang::Ja => format!(
+                    "ゆうちょ銀行の支店 {branch} の口座は{}です。預金種目を確かめてください。",
+                    if futsu { "普通" } else { "当座" }
+                ),
+                Lang::En => format!(
+                    "Accounts at ゆうちょ branch {branch} are {}; check the account type.",
+                    if futsu { "普通 (ordinary)" } else { "当座 (current)" }
+                ),
+                Lang::EasyJa => format!(
+                    "ゆうちょの してん {branch}の こうざは {}です。",
+                    if futsu { "ふつう" } else { "とうざ" }
+                ),
+            }
+        }
         _ => fallback(lang),
     }
 }
@@ -545,6 +562,11 @@ mod tests {
             "支店の統合などで口座が無効になっている可能性があります。マイナポータルで口座を登録し直してください。"
         );
         assert_eq!(problem(Lang::En, &AccountProblem::UnknownBranch { bank, branch }), "Branch code 123 does not exist under bank 0001.");
+        let b058 = BranchCode::parse("058").unwrap();
+        let yucho_type = AccountProblem::YuchoBranchType { branch: b058, expected: flows::account::AccountType::Futsu };
+        assert_eq!(problem(Lang::Ja, &yucho_type), "ゆうちょ銀行の支店 058 の口座は普通です。預金種目を確かめてください。");
+        assert_eq!(problem(Lang::En, &yucho_type), "Accounts at ゆうちょ branch 058 are 普通 (ordinary); check the account type.");
+        assert_eq!(problem(Lang::EasyJa, &yucho_type), "ゆうちょの してん 058の こうざは ふつうです。");
         assert_eq!(problem(Lang::EasyJa, &AccountProblem::Number(DigitsError::Empty { field: "account number" })), "ばんごうを いれて ください。");
     }
 

@@ -537,6 +537,9 @@ impl AccountFlow {
         let number = AccountNumber::parse_padded(number)
             .map_err(|e| problems.push(AccountProblem::Number(e)))
             .ok();
+        if let (Some(code), Some(kind)) = (branch_code, kind) {
+            problems.extend(super::yucho_type_problem(bank, code, kind));
+        }
         let mut entry = None;
         if let Some(code) = branch_code {
             match directory.branch(bank, code) {
@@ -983,6 +986,31 @@ mod tests {
         assert_eq!(
             fine.reduce(A::SwitchToChange, &dir),
             Err(ActionNotApplicable)
+        );
+    }
+
+    #[test]
+    fn a4_refuses_a_type_the_yucho_branch_does_not_hold() {
+        let flow = run(
+            at_bank_picker(None),
+            vec![
+                A::ChooseBank(BankCode::JAPAN_POST_BANK),
+                A::EnterBranchTypeNumber {
+                    branch: "058".into(),
+                    account_type: "toza".into(),
+                    number: "1234567".into(),
+                },
+            ],
+        );
+        assert_eq!(flow.step, AccountStep::BranchTypeNumber);
+        assert_eq!(
+            flow.problem,
+            Some(FlowProblem::Account(vec![
+                AccountProblem::YuchoBranchType {
+                    branch: BranchCode::parse("058").unwrap(),
+                    expected: AccountType::Futsu,
+                }
+            ]))
         );
     }
 

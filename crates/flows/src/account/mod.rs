@@ -74,6 +74,45 @@ pub enum AccountProblem {
         /// The registered branch.
         branch: BranchCode,
     },
+    /// ゆうちょ銀行 (9900): the branch and the type disagree. A 店番 ending in 8 holds 通常貯金
+    /// (普通) accounts and one ending in 9 振替口座 (当座), flows.md §2.4 steps 2–3; every 9900
+    /// branch of the bundled data ends in 8 (66) or 9 (28).
+    #[error("branch {branch} of bank 9900 holds {} accounts only (a ゆうちょ 店番 ending in 8 is futsu, in 9 toza)", .expected.cli_name())]
+    YuchoBranchType {
+        /// The branch.
+        branch: BranchCode,
+        /// The only type its accounts have.
+        expected: AccountType,
+    },
+}
+
+/// The type every account of a ゆうちょ銀行 branch has, from the 店番's last digit (flows.md
+/// §2.4: `a b 8` → 普通, `a b 9` → 当座); `None` for another bank or digit.
+///
+/// | bank | 店番      | 種目 |
+/// |------|-----------|------|
+/// | 9900 | `_ _ 8`   | 普通 |
+/// | 9900 | `_ _ 9`   | 当座 |
+pub fn yucho_branch_type(bank: BankCode, branch: BranchCode) -> Option<AccountType> {
+    if bank != BankCode::JAPAN_POST_BANK {
+        return None;
+    }
+    match branch.as_str().as_bytes().last() {
+        Some(b'8') => Some(AccountType::Futsu),
+        Some(b'9') => Some(AccountType::Toza),
+        _ => None,
+    }
+}
+
+/// [`AccountProblem::YuchoBranchType`] when the type is not the one the branch holds.
+pub(crate) fn yucho_type_problem(
+    bank: BankCode,
+    branch: BranchCode,
+    account_type: AccountType,
+) -> Option<AccountProblem> {
+    yucho_branch_type(bank, branch)
+        .filter(|expected| *expected != account_type)
+        .map(|expected| AccountProblem::YuchoBranchType { branch, expected })
 }
 
 /// Something the user should see that does not stop the account from being used.
@@ -148,6 +187,9 @@ pub fn check_account(
         .map_err(|e| problems.push(AccountProblem::Holder(e)))
         .ok();
 
+    if let (Some(bank), Some(branch), Some(account_type)) = (bank, branch, account_type) {
+        problems.extend(yucho_type_problem(bank, branch, account_type));
+    }
     let mut notes = Vec::new();
     let mut bank_entry = None;
     let mut branch_entry = None;
@@ -280,6 +322,44 @@ mod tests {
         assert_eq!(checked.number.as_str(), "0000123");
         assert_eq!(checked.holder.as_str(), "ﾔﾏﾀﾞ ﾀﾛｳ");
         assert_eq!(checked.notes, Vec::new());
+    }
+
+    #[test]
+    fn a_yucho_branch_and_type_must_agree() {
+        let dir = TestDirectory::new();
+        let check = |branch: &str, account_type: &str| {
+            check_account(
+                &AccountInput {
+                    bank: "9900",
+                    branch,
+                    account_type,
+                    number: "1234567",
+                    holder: "ﾔﾏﾀﾞ",
+                },
+                Some(&dir),
+                CheckPurpose::Register,
+            )
+        };
+        // 058 is a 通常貯金 branch (…8, 普通) and 019 a 振替口座 branch (…9, 当座).
+        assert_eq!(check("058", "futsu").unwrap().branch.as_str(), "058");
+        assert_eq!(check("019", "toza").unwrap().branch.as_str(), "019");
+        let branch = BranchCode::parse("058").unwrap();
+        assert_eq!(
+            check("058", "toza").unwrap_err(),
+            vec![AccountProblem::YuchoBranchType {
+                branch,
+                expected: AccountType::Futsu
+            }]
+        );
+        assert_eq!(
+            check("019", "futsu").unwrap_err()[0].to_string(),
+            "branch 019 of bank 9900 holds toza accounts only (a ゆうちょ 店番 ending in 8 is futsu, in 9 toza)"
+        );
+        // Another bank's branch ending in 8 takes either type.
+        assert_eq!(
+            yucho_branch_type(BankCode::parse("0001").unwrap(), branch),
+            None
+        );
     }
 
     #[test]
