@@ -333,7 +333,9 @@ impl OverseasWizard {
                 a.branch = Some(ChecklistKind::NewCardBeforeLeaving);
                 ask(Q::PlansToReturn)
             }
-            (Q::DepartureDate, Date(date)) => {
+            // 0001-01-01 has no day before, so no continued-use deadline: such a date would
+            // vanish from the checklist and the draft, so it is refused like a malformed one.
+            (Q::DepartureDate, Date(date)) if date.previous_day().is_some() => {
                 a.departure = Some(date);
                 ask(Q::SignAbroad)
             }
@@ -638,6 +640,20 @@ mod tests {
             run(&[Yes, No, No]).screen(),
             &Screen::NotEligible(NotEligible::NotRegisteredSince2015)
         );
+    }
+
+    #[test]
+    fn a_departure_date_without_a_day_before_is_refused() {
+        let w = run(&[Yes, Yes, Yes]);
+        assert_eq!(
+            w.clone()
+                .reduce(OverseasAction::Answer(Date(d("0001-01-01"))), d(TODAY)),
+            Err(AnswerDoesNotFit)
+        );
+        let w = w
+            .reduce(OverseasAction::Answer(Date(d("0001-01-02"))), d(TODAY))
+            .unwrap();
+        assert_eq!(w.screen(), &Screen::Ask(Question::SignAbroad));
     }
 
     #[test]
