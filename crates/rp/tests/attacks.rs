@@ -482,3 +482,54 @@ fn a_request_for_another_host_name_is_refused_so_dns_rebinding_reads_nothing() {
     // The right name still works.
     assert_eq!(records(&s).len(), 1);
 }
+
+#[test]
+fn the_widget_origin_serves_no_file_outside_its_directories() {
+    let root = temp_dir("traversal_root");
+    let dist = root.join("dist");
+    let pkg = root.join("pkg");
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::create_dir_all(&pkg).unwrap();
+    std::fs::write(dist.join("index.html"), "<!doctype html>app").unwrap();
+    std::fs::write(pkg.join("mynaweb-widget.js"), "widget").unwrap();
+    std::fs::write(root.join("secret.txt"), "SECRET").unwrap();
+    std::fs::write(dist.join(".hidden"), "SECRET").unwrap();
+    let s = Server::start_with(
+        "traversal",
+        Trust::demo().unwrap(),
+        Dirs {
+            dist: Some(dist),
+            pkg: Some(pkg),
+            ..Dirs::default()
+        },
+    );
+    for path in [
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E%2Fsecret.txt",
+        "/..%2fsecret.txt",
+        "/..%5csecret.txt",
+        "/..\\secret.txt",
+        "/pkg/../secret.txt",
+        "/pkg/%2e%2e/secret.txt",
+        "/pkg/..%2f..%2fsecret.txt",
+        "/index.html%00.js",
+        "/.hidden",
+        "/%2ehidden",
+        "//secret.txt",
+        "/pkg/",
+        "/pkgx",
+    ] {
+        let (status, _, body) = request(&s.widget, "GET", path, &[], b"");
+        assert!(
+            status == 404 || status == 400,
+            "{path}: {status} {}",
+            String::from_utf8_lossy(&body)
+        );
+        assert!(!String::from_utf8_lossy(&body).contains("SECRET"), "{path}");
+    }
+    let (status, _, body) = request(&s.widget, "GET", "/pkg/mynaweb-widget.js", &[], b"");
+    assert_eq!((status, body), (200, b"widget".to_vec()));
+    let (status, _, body) = request(&s.widget, "GET", "/", &[], b"");
+    assert_eq!((status, body), (200, b"<!doctype html>app".to_vec()));
+}
