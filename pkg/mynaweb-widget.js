@@ -17,6 +17,12 @@
 
   var VERSION = 1;
   var LANGS = ['ja', 'en', 'ja-easy'];
+  // The flows this widget offers; login and submission sign the relying party's challenge.
+  var FLOWS = ['insurance', 'account', 'overseas', 'phone', 'login', 'submission'];
+  var SIGNING_FLOWS = ['login', 'submission'];
+  var SUBMISSION_DATA = ['account', 'consent'];
+  var CHALLENGE = /^[A-Za-z0-9_-]{16,128}$/;
+  var MAX_RELYING_PARTY = 80;
   var MESSAGE_TYPES = ['ready', 'step', 'result', 'error', 'close', 'resize'];
   // Bounds of the iframe's height under autoResize, in CSS pixels (widget-protocol.md §1.3).
   var DEFAULT_MIN_HEIGHT = 320;
@@ -74,8 +80,25 @@
     if (typeof options.flow !== 'string' || !options.flow) {
       throw new TypeError('flow is required (login, submission, insurance, …)');
     }
+    // The widget drops (and only counts) an init it cannot use, so catch that here, loudly.
+    if (FLOWS.indexOf(options.flow) < 0) {
+      throw new TypeError('flow must be one of ' + FLOWS.join(', '));
+    }
     if (options.lang !== undefined && LANGS.indexOf(options.lang) < 0) {
       throw new TypeError('lang must be ja, en or ja-easy');
+    }
+    var name = options.relyingParty;
+    if (typeof name !== 'string' || !name.trim() || Array.from(name).length > MAX_RELYING_PARTY) {
+      throw new TypeError('relyingParty must be your name as the person should see it, 1–80 characters');
+    }
+    var signing = SIGNING_FLOWS.indexOf(options.flow) >= 0;
+    if (signing ? typeof options.challenge !== 'string' || !CHALLENGE.test(options.challenge)
+      : options.challenge !== undefined && options.challenge !== null
+        && (typeof options.challenge !== 'string' || !CHALLENGE.test(options.challenge))) {
+      throw new TypeError('challenge must be your server\'s one-time challenge, 16–128 of A–Z a–z 0–9 _ - (required for login and submission)');
+    }
+    if (options.data !== undefined && SUBMISSION_DATA.indexOf(options.data) < 0) {
+      throw new TypeError('data must be account or consent');
     }
     var autoResize = options.autoResize !== false;
     var minHeight = bound(options.minHeight, DEFAULT_MIN_HEIGHT, 'minHeight');

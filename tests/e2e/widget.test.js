@@ -854,3 +854,47 @@ test('a relying-party name the statement cannot carry is refused before any card
     await browser.close();
   }
 });
+
+test('host script: options the widget would drop without a word are refused at mount', async () => {
+  const { browser, page } = await openHost('rcs380');
+  try {
+    const outcomes = await page.evaluate((widgetOrigin) => {
+      const area = document.getElementById('widget-area');
+      const challenge = 'abcdefghijklmnop_0123-XYZ';
+      const cases = [
+        { flow: 'login', challenge },
+        { flow: 'login', challenge, relyingParty: 42 },
+        { flow: 'login', challenge, relyingParty: '' },
+        { flow: 'login', challenge, relyingParty: '市'.repeat(81) },
+        { flow: 'login', relyingParty: 'Mihon City' },
+        { flow: 'submission', relyingParty: 'Mihon City', challenge: 'short' },
+        { flow: 'login', relyingParty: 'Mihon City', challenge: `${challenge}!` },
+        { flow: 'payment', relyingParty: 'Mihon City' },
+        { flow: 'submission', relyingParty: 'Mihon City', challenge, data: 'bank' },
+      ];
+      return cases.map((options) => {
+        try {
+          MynawebWidget.mount(area, { widgetOrigin, ...options });
+          return 'mounted';
+        } catch (e) {
+          return `${e.name}: ${e.message}`;
+        }
+      });
+    }, origins.widget);
+    const expected = [
+      /^TypeError: relyingParty must be/, /^TypeError: relyingParty must be/, /^TypeError: relyingParty must be/,
+      /^TypeError: relyingParty must be/, /^TypeError: challenge must be/, /^TypeError: challenge must be/,
+      /^TypeError: challenge must be/, /^TypeError: flow must be one of/, /^TypeError: data must be/,
+    ];
+    assert.equal(outcomes.length, expected.length);
+    outcomes.forEach((outcome, i) => assert.match(outcome, expected[i]));
+    assert.equal(await page.locator('#widget-area iframe').count(), 0);
+    // A well-formed guidance mount without a challenge still mounts.
+    assert.equal(await page.evaluate((widgetOrigin) => {
+      MynawebWidget.mount(document.getElementById('widget-area'), { widgetOrigin, flow: 'phone', relyingParty: 'Mihon City' });
+      return document.querySelectorAll('#widget-area iframe').length;
+    }, origins.widget), 1);
+  } finally {
+    await browser.close();
+  }
+});
