@@ -175,4 +175,29 @@ mod tests {
             assert!(notice.contains(&format!(" {SIGN_PASSWORD}")), "{lang:?}: {notice}");
         }
     }
+
+    #[test]
+    fn the_setup_help_stands_on_its_own_and_names_every_page_reader() {
+        // A person reading the app has no README: the Linux help names the rule file and the ids
+        // of the readers a page drives (the README's rule), the Windows help each one's interface.
+        const RULE_IDS: [&str; 7] = ["054c", "06c1", "06c3", "0dc8", "0dc9", "04e6", "511a"];
+        for lang in [Lang::Ja, Lang::En, Lang::EasyJa] {
+            let linux = Text::SetupHelpLinux.get(lang);
+            assert!(!linux.contains("README"), "{lang:?}: {linux}");
+            assert!(linux.contains("/etc/udev/rules.d/60-mynaweb.rules"), "{lang:?}: {linux}");
+            assert!(linux.contains(r#"TAG+="uaccess""#), "{lang:?}: {linux}");
+            for id in RULE_IDS {
+                assert!(linux.contains(id), "{lang:?} lacks {id}: {linux}");
+            }
+            let windows = Text::SetupHelpWindows.get(lang);
+            for model in ["RC-S300", "RC-S380", "SCR3310-NTTCom"] {
+                assert!(windows.contains(model), "{lang:?} lacks {model}: {windows}");
+            }
+        }
+        // Every id in the rule is a reader the page asks the browser for (catalog.rs).
+        let filters = reader::catalog::webusb_filters();
+        for (vid, pid) in [(0x054C, 0x06C1), (0x054C, 0x06C3), (0x054C, 0x0DC8), (0x054C, 0x0DC9), (0x04E6, 0x511A)] {
+            assert!(filters.contains(&(vid, pid)), "{vid:04x}:{pid:04x} is not a page reader");
+        }
+    }
 }
