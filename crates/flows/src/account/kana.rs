@@ -86,13 +86,27 @@ pub enum KanaError {
     #[error("the holder name is empty")]
     Empty,
     /// A character has no Zengin form (kanji, emoji, comma, `・`, `ヰ` …); flows.md §8 E14.
-    #[error("「{character}」 (U+{code:04X}, character {position} of the name) cannot be used in a bank holder name", code = *character as u32)]
+    /// The message shows a character that cannot be seen alone (a control character such as a
+    /// tab or line break, a combining mark) by its code point only, so it stays on one line.
+    #[error("「{}」 (U+{code:04X}, character {position} of the name) cannot be used in a bank holder name", shown(*character), code = *character as u32)]
     CharacterNotAllowed {
         /// The offending character, as typed.
         character: char,
         /// Its 1-based position in the input, counted in characters.
         position: usize,
     },
+}
+
+/// `c` itself, or `U+XXXX` for a character that cannot be seen on its own.
+fn shown(c: char) -> alloc::string::String {
+    let invisible = c.is_control()
+        || (c.is_whitespace() && c != '\u{3000}')
+        || matches!(c, '\u{0300}'..='\u{036F}' | '\u{200B}'..='\u{200F}' | '\u{FE00}'..='\u{FE0F}');
+    if invisible {
+        alloc::format!("U+{:04X}", c as u32)
+    } else {
+        alloc::string::ToString::to_string(&c)
+    }
 }
 
 /// Normalises a holder name to the Zengin half-width form (flows.md §2.2), or names the first
@@ -333,6 +347,23 @@ mod tests {
         assert_eq!(
             alloc::string::ToString::to_string(&err),
             "「😀」 (U+1F600, character 2 of the name) cannot be used in a bank holder name"
+        );
+    }
+
+    #[test]
+    fn error_text_stays_on_one_line_for_invisible_characters() {
+        let text = |input: &str| alloc::string::ToString::to_string(&to_zengin(input).unwrap_err());
+        assert_eq!(
+            text("タロウ\nハナコ"),
+            "「U+000A」 (U+000A, character 4 of the name) cannot be used in a bank holder name"
+        );
+        assert_eq!(
+            text("e\u{301}"),
+            "「U+0301」 (U+0301, character 2 of the name) cannot be used in a bank holder name"
+        );
+        assert_eq!(
+            text("ヤマダ\u{a0}タロウ"),
+            "「U+00A0」 (U+00A0, character 4 of the name) cannot be used in a bank holder name"
         );
     }
 
