@@ -11,7 +11,7 @@
 //! | POST   | /api/verify       | {"result": widget-protocol.md §3} → {"verified": true, "record"} |
 //! |        |                   | or 4xx {"verified": false, "code", "message"}             |
 //! | GET    | /api/records      | {"records": [...]} newest first                            |
-//! | POST   | /api/crl-check    | CRL (DER or PEM) → crl_check::CrlReport                    |
+//! | POST   | /api/crl-check    | CRL (DER or PEM) → crl_check::CrlReport; one at a time     |
 //! +--------+-------------------+-----------------------------------------------------------+
 //! every request on either listener needs `Host` to be that listener's own host:port (else 421:
 //! DNS rebinding reads nothing); every POST needs `Origin: H` exactly (else 403 wrong_origin / missing_origin, answered
@@ -28,6 +28,7 @@
 //! ```
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use axum::body::Bytes;
@@ -444,6 +445,48 @@ async fn own_host_only(
     }
 }
 
+/// The state of [`one_crl_check_at_a_time`].
+#[derive(Clone)]
+struct CrlSlot {
+    state: AppState,
+    busy: Arc<AtomicBool>,
+}
+
+/// Frees the CRL slot when the request ends, however it ends (answered, or the client gone).
+struct SlotGuard(Arc<AtomicBool>);
+
+impl Drop for SlotGuard {
+    fn drop(&mut self) {
+        self.0.store(false, Ordering::Release);
+    }
+}
+
+/// One `/api/crl-check` at a time (`503 crl_check_busy` otherwise, before the body is read):
+/// each buffers its whole upload, up to [`MAX_CRL_BYTES`], so parallel uploads could take the
+/// server's memory.
+async fn one_crl_check_at_a_time(
+    State(slot): State<CrlSlot>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    if slot.busy.swap(true, Ordering::AcqRel) {
+        let mut response = refuse(
+            &slot.state,
+            ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "crl_check_busy",
+                "another CRL check is running; try again when it has finished",
+            ),
+        );
+        response
+            .headers_mut()
+            .insert(header::CONNECTION, HeaderValue::from_static("close"));
+        return response;
+    }
+    let _guard = SlotGuard(slot.busy);
+    next.run(request).await
+}
+
 /// Refuses a `POST` whose `Origin` is not H before its body is read: without this, axum's
 /// body extractor would first buffer up to [`MAX_CRL_BYTES`] from anyone who asks.
 async fn origin_before_body(
@@ -478,7 +521,15 @@ pub fn host_router(state: AppState) -> Router {
         .route("/api/records", get(get_records))
         .route(
             "/api/crl-check",
-            post(post_crl_check).layer(DefaultBodyLimit::max(MAX_CRL_BYTES)),
+            post(post_crl_check)
+                .layer(DefaultBodyLimit::max(MAX_CRL_BYTES))
+                .layer(axum::middleware::from_fn_with_state(
+                    CrlSlot {
+                        state: state.clone(),
+                        busy: Arc::new(AtomicBool::new(false)),
+                    },
+                    one_crl_check_at_a_time,
+                )),
         )
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

@@ -533,3 +533,49 @@ fn the_widget_origin_serves_no_file_outside_its_directories() {
     let (status, _, body) = request(&s.widget, "GET", "/", &[], b"");
     assert_eq!((status, body), (200, b"<!doctype html>app".to_vec()));
 }
+
+#[test]
+fn one_crl_upload_at_a_time_so_parallel_uploads_cannot_exhaust_memory() {
+    use std::io::Write;
+    let s = demo("crl_one_at_a_time");
+    let authority = s.host.strip_prefix("http://").unwrap().to_owned();
+    // A first upload announces 400 MB and trickles: it holds the one slot while it lasts.
+    let mut first = std::net::TcpStream::connect(&authority).unwrap();
+    write!(
+        first,
+        "POST /api/crl-check HTTP/1.1\r\nHost: {authority}\r\nOrigin: {}\r\n\
+         Content-Length: 400000000\r\n\r\n0",
+        s.host
+    )
+    .unwrap();
+    first.flush().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    // A second one meanwhile is refused at once, before its body.
+    let (status, _, body) = request(
+        &s.host,
+        "POST",
+        "/api/crl-check",
+        &[("Origin", &s.host)],
+        b"0",
+    );
+    let body: Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(
+        (status, body["code"].clone()),
+        (503, json!("crl_check_busy"))
+    );
+    // The first client gives up: the slot is free again.
+    drop(first);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let (status, _, body) = request(
+        &s.host,
+        "POST",
+        "/api/crl-check",
+        &[("Origin", &s.host)],
+        b"0",
+    );
+    let body: Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(
+        (status, body["code"].clone()),
+        (400, json!("crl_malformed"))
+    );
+}
