@@ -185,7 +185,7 @@ pub fn situation_of_kana(error: &KanaError) -> Option<Situation> {
         KanaError::CharacterNotAllowed { character, .. } => Some(Situation::HolderKanaRejected {
             character: *character,
         }),
-        KanaError::Empty => None,
+        KanaError::Empty | KanaError::NoKanaOrLetter => None,
     }
 }
 

@@ -46,6 +46,11 @@ pub fn zengin_kana(data: &[u8]) {
             assert_eq!(input.chars().nth(position - 1), Some(character));
         }
         Err(KanaError::Empty) => assert!(input.chars().all(|c| c == ' ' || c == '\u{3000}')),
+        // Every character was acceptable; only a kana or letter was missing.
+        Err(KanaError::NoKanaOrLetter) => {
+            let with_kana = alloc::format!("{input}ｱ");
+            assert!(to_zengin(&with_kana).is_ok(), "{with_kana:?}");
+        }
     }
 }
 

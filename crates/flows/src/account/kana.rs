@@ -85,6 +85,10 @@ pub enum KanaError {
     /// Nothing but spaces was given.
     #[error("the holder name is empty")]
     Empty,
+    /// Every character is allowed but none is a kana or a letter (`---`, `()`, `123`): that is
+    /// no one's name.
+    #[error("the holder name has no kana or letter")]
+    NoKanaOrLetter,
     /// A character has no Zengin form (kanji, emoji, comma, `・`, `ヰ` …); flows.md §8 E14.
     /// The message shows a character that cannot be seen alone (a control character such as a
     /// tab or line break, a combining mark) by its code point only, so it stays on one line.
@@ -137,6 +141,9 @@ pub fn to_zengin(input: &str) -> Result<ZenginName, KanaError> {
     }
     if out.is_empty() {
         return Err(KanaError::Empty);
+    }
+    if !out.chars().any(|c| matches!(c, 'ｦ'..='ﾝ' | 'A'..='Z')) {
+        return Err(KanaError::NoKanaOrLetter);
     }
     Ok(ZenginName(out))
 }
@@ -339,6 +346,15 @@ mod tests {
     fn rejects_empty_name() {
         assert_eq!(to_zengin(" 　 "), Err(KanaError::Empty));
         assert_eq!(to_zengin(""), Err(KanaError::Empty));
+    }
+
+    #[test]
+    fn rejects_a_name_of_marks_or_digits_only() {
+        for input in ["-", "ーー", "()", "１２３", "¥ /"] {
+            assert_eq!(to_zengin(input), Err(KanaError::NoKanaOrLetter), "{input:?}");
+        }
+        check("ｶ)ﾐﾅ", "ｶ)ﾐﾅ");
+        check("A1", "A1");
     }
 
     #[test]
