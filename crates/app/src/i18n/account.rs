@@ -476,6 +476,11 @@ pub fn problem(lang: Lang, problem: &AccountProblem) -> String {
         AccountProblem::Holder(KanaError::CharacterNotAllowed { character, position }) => {
             holder_character_rejected(lang, *character, *position)
         }
+        AccountProblem::Holder(KanaError::NoKanaOrLetter) => match lang {
+            Lang::Ja => "口座名義にカナも英字もありません。通帳やキャッシュカードのとおりに入力してください。".to_string(),
+            Lang::En => "The holder name has no kana or letter. Type it as on your passbook or cash card.".to_string(),
+            Lang::EasyJa => "なまえを つうちょうの とおりに カタカナで いれて ください。".to_string(),
+        },
         AccountProblem::Holder(_) => match lang {
             Lang::Ja => "口座名義を入力してください。".to_string(),
             Lang::En => "Enter the holder name.".to_string(),
@@ -562,6 +567,10 @@ mod tests {
             "支店の統合などで口座が無効になっている可能性があります。マイナポータルで口座を登録し直してください。"
         );
         assert_eq!(problem(Lang::En, &AccountProblem::UnknownBranch { bank, branch }), "Branch code 123 does not exist under bank 0001.");
+        assert_eq!(
+            problem(Lang::En, &AccountProblem::Holder(KanaError::NoKanaOrLetter)),
+            "The holder name has no kana or letter. Type it as on your passbook or cash card."
+        );
         let b058 = BranchCode::parse("058").unwrap();
         let yucho_type = AccountProblem::YuchoBranchType { branch: b058, expected: flows::account::AccountType::Futsu };
         assert_eq!(problem(Lang::Ja, &yucho_type), "ゆうちょ銀行の支店 058 の口座は普通です。預金種目を確かめてください。");
