@@ -102,6 +102,15 @@ pub fn render(host_origin: &str, widget_origin: &str, demo: bool, records: &[Rec
     } else {
         String::new()
     };
+    // In demo mode the widget starts on the simulator's card: say so, with its PINs (sim
+    // persona.rs), or a visitor without a reader stops here or at the PIN dialog.
+    let reader_line = if demo {
+        "No card reader? The widget opens on a demo card of a fictional person: its PINs are \
+         <strong>1234</strong>, the signature password <strong>ABC123</strong>. A real card \
+         needs a USB card reader."
+    } else {
+        "You need a USB card reader."
+    };
     let rows: String = records.iter().map(record_row).collect();
     let empty_hidden = if records.is_empty() { "" } else { " hidden" };
     format!(
@@ -123,7 +132,7 @@ pub fn render(host_origin: &str, widget_origin: &str, demo: bool, records: &[Rec
 {banner}
 <section aria-labelledby="start-heading">
 <h2 id="start-heading">Use your My Number Card</h2>
-<p>You need a USB card reader. The card signs in the widget below; this city's server checks the signature.</p>
+<p id="reader-note">{reader_line} The card signs in the widget below; this city's server checks the signature.</p>
 <div class="actions">
 <button type="button" id="login-button">Log in with My Number Card</button>
 <button type="button" id="register-button">Register account (signed)</button>
@@ -202,7 +211,14 @@ mod tests {
         ] {
             assert!(page.contains(needle), "{needle}");
         }
+        assert!(page.contains(
+            "<p id=\"reader-note\">No card reader? The widget opens on a demo card of a \
+             fictional person: its PINs are <strong>1234</strong>, the signature password \
+             <strong>ABC123</strong>. A real card needs a USB card reader. The card signs"
+        ));
         let production = render("https://a.example", "https://w.example", false, &[]);
+        assert!(production.contains("<p id=\"reader-note\">You need a USB card reader. The card signs"));
+        assert!(!production.contains("1234"));
         assert!(!production.contains("demo-banner"));
         assert!(production.contains("data-demo=\"false\""));
     }
