@@ -50,3 +50,21 @@ test('demo picker: options are plain text in やさしい日本語, and the noti
   );
   await page.close();
 });
+
+test('demo picker: on a phone-width screen the picker fits, in every language', async () => {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto(server.url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  for (const lang of ['English', 'やさしい にほんご', '日本語']) {
+    await page.getByRole('button', { name: lang, exact: true }).click();
+    await page.locator('#persona-picker').waitFor();
+    // The longest persona label ("Face-authentication-only card (no PIN set)") once made the
+    // select wider than the screen, and the whole page scrolled sideways.
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 375, lang);
+    const box = await page.locator('#persona-picker').boundingBox();
+    assert.ok(box.x + box.width <= 375, `${lang}: picker ends at ${box.x + box.width}`);
+  }
+  await screenshot(page, 'demo-picker-narrow');
+  await page.close();
+});
