@@ -277,6 +277,30 @@ for (const lang of ['ja', 'en']) {
   });
 }
 
+test('overseas: unplugging the RC-S300 and plugging it back keeps the answers, the pre-filled draft and what was typed (en)', async () => {
+  const t = T.en;
+  const { page } = await openFlow('age40', 'en', 'rcs300');
+  for (const [id, value] of [['q1', 'yes'], ['q2', 'no'], ['q6', 'yes'], ['q7', 'no'], ['q8', 'mail'], ['q9', 'honseki'], ['q10', 'yes'], ['q11', 'no']]) {
+    await answer(page, id, value, t);
+  }
+  await page.locator('.overseas-checklist[data-checklist="new-card-from-abroad"]').waitFor();
+  await preFill(page, t);
+  await page.locator('#draft-honseki').fill('東京都千代田区千代田１');
+
+  await page.evaluate(() => globalThis.fakeWebUsb.unplug(0));
+  await page.locator('.reader-notice', { hasText: 'The card reader was unplugged.' }).waitFor();
+  // The procedure stays where it was, with everything the person typed and read.
+  await page.locator('.overseas-checklist[data-checklist="new-card-from-abroad"]').waitFor();
+  assert.equal(await field(page, 'name').textContent(), NAME.age40);
+  assert.equal(await page.locator('#draft-honseki').inputValue(), '東京都千代田区千代田１');
+
+  await page.evaluate(() => globalThis.fakeWebUsb.replug(0));
+  await page.locator('.reader-notice').waitFor({ state: 'detached' });
+  assert.equal(await field(page, 'address').textContent(), ADDRESS.age40);
+  assert.equal(await page.locator('#draft-honseki').inputValue(), '東京都千代田区千代田１');
+  await page.close();
+});
+
 test('overseas: a double click on Next moves one question on — the second click never lands on Back (en)', async () => {
   const t = T.en;
   const { page } = await openFlow('standard', 'en');

@@ -199,6 +199,13 @@ pub fn app() -> Html {
         Source::Reader(reader) => format!("reader:{}", reader.ids),
         Source::ReaderLost(reader) => format!("lost:{}", reader.ids),
     };
+    // The procedure pages are keyed by where the card comes from, so another persona or another
+    // reader starts a procedure afresh; unplugging a reader (and plugging it back) does not:
+    // what the person typed stays, and the next card operation asks for the reader again.
+    let page_key = match &*source {
+        Source::Reader(reader) | Source::ReaderLost(reader) => format!("reader:{}", reader.ids),
+        _ => source_key.clone(),
+    };
     let demo = matches!(*source, Source::Demo { .. });
 
     let on_navigate = {
@@ -224,22 +231,22 @@ pub fn app() -> Html {
     let flow_page = match *page {
         Page::Home => html! { <HomePage on_navigate={on_navigate.clone()} /> },
         Page::CardStatus => html! {},
-        // Keyed by the card's source: another persona or reader starts the flow afresh.
+        // Keyed by the card's source (`page_key`): another persona or reader starts afresh.
         Page::Insurance => html! {
-            <InsurancePage key={source_key.clone()} session={(*session).clone()} connect={connect.clone()}
+            <InsurancePage key={page_key.clone()} session={(*session).clone()} connect={connect.clone()}
                 on_navigate={on_navigate.clone()} />
         },
         Page::Rehearsal => html! {
-            <RehearsalPage key={source_key.clone()} session={(*session).clone()} connect={connect.clone()}
+            <RehearsalPage key={page_key.clone()} session={(*session).clone()} connect={connect.clone()}
                 on_navigate={on_navigate.clone()} />
         },
         Page::Document => html! { <DocumentPage on_navigate={on_navigate.clone()} /> },
         Page::Account => html! {
-            <AccountPage key={source_key.clone()} session={(*session).clone()} connect={connect.clone()}
+            <AccountPage key={page_key.clone()} session={(*session).clone()} connect={connect.clone()}
                 on_navigate={on_navigate.clone()} />
         },
         Page::Overseas => html! {
-            <OverseasPage key={source_key.clone()} session={(*session).clone()} connect={connect.clone()}
+            <OverseasPage key={page_key.clone()} session={(*session).clone()} connect={connect.clone()}
                 on_navigate={on_navigate.clone()} />
         },
         Page::Phone => html! { <PhonePage /> },

@@ -213,7 +213,7 @@ fn problem_field(problem: &AccountProblem) -> &'static str {
         AccountProblem::BranchCode(_)
         | AccountProblem::UnknownBranch { .. }
         | AccountProblem::BranchGone { .. } => "branch",
-        AccountProblem::AccountType(_) => "type",
+        AccountProblem::AccountType(_) | AccountProblem::YuchoBranchType { .. } => "type",
         AccountProblem::Number(_) | AccountProblem::Yucho(_) => "number",
         AccountProblem::Holder(_) => "holder",
         _ => "bank",
@@ -727,6 +727,18 @@ mod tests {
         let problems = check_account(&input, None, CheckPurpose::Register).unwrap_err();
         let fields: Vec<_> = problems.iter().map(problem_field).collect();
         assert_eq!(fields, ["bank", "number"]);
+
+        // A ゆうちょ branch ending in 8 holds only 普通 accounts (flows.md §2.4): the type is wrong.
+        let yucho = AccountInput {
+            bank: "9900",
+            branch: "058",
+            account_type: "toza",
+            number: "1234567",
+            holder: "ヤマダ",
+        };
+        let problems = check_account(&yucho, None, CheckPurpose::Register).unwrap_err();
+        let fields: Vec<_> = problems.iter().map(problem_field).collect();
+        assert_eq!(fields, ["type"]);
     }
 
     /// Standard base64 decoding through the PEM reader of `pki`.
