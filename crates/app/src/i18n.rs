@@ -679,7 +679,7 @@ impl Text {
             Text::AdviceDisconnected => "カードリーダーが取り外されました。接続し直すと、自動的に使える状態に戻ります。",
             Text::AdviceReaderFailed => "カードリーダーを準備できませんでした。リーダーを接続し直して、もう一度お試しください。",
             Text::SetupHelpTitle => "カードリーダーを使えるようにするには",
-            Text::SetupHelpLinux => "Linux: カードリーダーを一般ユーザーが使えるよう、/etc/udev/rules.d/60-mynaweb.rules に udev の規則を書き(idVendor 054c の idProduct 06c1・06c3・0dc8・0dc9 と、idVendor 04e6 の idProduct 511a に TAG+=\"uaccess\")、pcscd を停止してから、リーダーを差し直してください。RC-S380 では port100 カーネルモジュールを外してください。",
+            Text::SetupHelpLinux => "Linux: カードリーダーを一般ユーザーが使えるよう、/etc/udev/rules.d/60-mynaweb.rules に udev の規則を書き(idVendor 054c の idProduct 06c1・06c3・0dc8・0dc9 と、idVendor 04e6 の idProduct 511a・5120 に TAG+=\"uaccess\")、pcscd を停止してから、リーダーを差し直してください。RC-S380 では port100 カーネルモジュールを外してください。",
             Text::SetupHelpWindows => "Windows: Chrome は WinUSB ドライバーが割り当てられたUSB機器だけを開けます。ドライバー設定ツール(Zadig など)で、リーダーのインターフェース(RC-S300 はインターフェース1、RC-S380 と SCR3310-NTTCom はインターフェース0)に WinUSB を割り当て、ソニーの常駐ソフトを終了してください。",
         }
     }
@@ -1038,7 +1038,7 @@ impl Text {
             Text::AdviceDisconnected => "The card reader was unplugged. Plug it in again and it will be ready again automatically.",
             Text::AdviceReaderFailed => "The card reader could not be started. Plug it in again and retry.",
             Text::SetupHelpTitle => "Setting up a card reader",
-            Text::SetupHelpLinux => "Linux: let your user open the reader with a udev rule in /etc/udev/rules.d/60-mynaweb.rules (TAG+=\"uaccess\" for idVendor 054c with idProduct 06c1, 06c3, 0dc8 or 0dc9, and for idVendor 04e6 with idProduct 511a), stop pcscd, and plug the reader in again. For the RC-S380, unload the port100 kernel module.",
+            Text::SetupHelpLinux => "Linux: let your user open the reader with a udev rule in /etc/udev/rules.d/60-mynaweb.rules (TAG+=\"uaccess\" for idVendor 054c with idProduct 06c1, 06c3, 0dc8 or 0dc9, and for idVendor 04e6 with idProduct 511a or 5120), stop pcscd, and plug the reader in again. For the RC-S380, unload the port100 kernel module.",
             Text::SetupHelpWindows => "Windows: Chrome opens only USB devices bound to the WinUSB driver. With a driver tool such as Zadig, bind WinUSB to the reader's interface (interface 1 on the RC-S300, interface 0 on the RC-S380 and the SCR3310-NTTCom), and quit Sony's resident software.",
         }
     }
@@ -1166,7 +1166,7 @@ impl Text {
             Text::AdviceReaderFailed => "カードリーダーの {準備|じゅんび}が できませんでした。リーダーを つなぎなおして、もう{一度|いちど} して ください。",
             Text::SetupHelpTitle => "カードリーダーを {使|つか}える ように する には",
             Text::SetupHelpLinux => {
-                "Linux: /etc/udev/rules.d/60-mynaweb.rules に udev の {決|き}まりを {書|か}いて(idVendor 054c の idProduct 06c1・06c3・0dc8・0dc9 と、idVendor 04e6 の idProduct 511a に TAG+=\"uaccess\")、pcscd を {止|と}めて、リーダーを {差|さ}しなおして ください。RC-S380 では port100 モジュールを {外|はず}して ください。"
+                "Linux: /etc/udev/rules.d/60-mynaweb.rules に udev の {決|き}まりを {書|か}いて(idVendor 054c の idProduct 06c1・06c3・0dc8・0dc9 と、idVendor 04e6 の idProduct 511a・5120 に TAG+=\"uaccess\")、pcscd を {止|と}めて、リーダーを {差|さ}しなおして ください。RC-S380 では port100 モジュールを {外|はず}して ください。"
             }
             Text::SetupHelpWindows => {
                 "Windows: Chrome は WinUSB ドライバーの USBの {機械|きかい}だけ {開|ひら}けます。Zadig などの ツールで、リーダーの インターフェース(RC-S300 は 1、RC-S380 と SCR3310-NTTCom は 0)に WinUSB を {割|わ}り{当|あ}てて、ソニーの ソフトを {終|お}わらせて ください。"

@@ -180,7 +180,7 @@ mod tests {
     fn the_setup_help_stands_on_its_own_and_names_every_page_reader() {
         // A person reading the app has no README: the Linux help names the rule file and the ids
         // of the readers a page drives (the README's rule), the Windows help each one's interface.
-        const RULE_IDS: [&str; 7] = ["054c", "06c1", "06c3", "0dc8", "0dc9", "04e6", "511a"];
+        const RULE_IDS: [&str; 8] = ["054c", "06c1", "06c3", "0dc8", "0dc9", "04e6", "511a", "5120"];
         for lang in [Lang::Ja, Lang::En, Lang::EasyJa] {
             let linux = Text::SetupHelpLinux.get(lang);
             assert!(!linux.contains("README"), "{lang:?}: {linux}");
@@ -194,10 +194,13 @@ mod tests {
                 assert!(windows.contains(model), "{lang:?} lacks {model}: {windows}");
             }
         }
-        // Every id in the rule is a reader the page asks the browser for (catalog.rs).
+        // The rule covers exactly the readers the page asks the browser for (catalog.rs).
         let filters = reader::catalog::webusb_filters();
-        for (vid, pid) in [(0x054C, 0x06C1), (0x054C, 0x06C3), (0x054C, 0x0DC8), (0x054C, 0x0DC9), (0x04E6, 0x511A)] {
-            assert!(filters.contains(&(vid, pid)), "{vid:04x}:{pid:04x} is not a page reader");
-        }
+        let mut filter_ids: Vec<String> = filters.iter().flat_map(|(vid, pid)| [format!("{vid:04x}"), format!("{pid:04x}")]).collect();
+        filter_ids.sort();
+        filter_ids.dedup();
+        let mut rule_ids: Vec<String> = RULE_IDS.iter().map(|id| id.to_string()).collect();
+        rule_ids.sort();
+        assert_eq!(rule_ids, filter_ids);
     }
 }
