@@ -7,7 +7,8 @@
 //! | GET    | /host.css         | its style sheet                                           |
 //! | GET    | /demo-host.js     | the demo page's script: <pkg>/demo-host.js                |
 //! | POST   | /api/challenge    | {"purpose": "login"|"submission", "flow"?: "account"|"consent"} |
-//! |        |                   | → {"challenge", "purpose", "flow", "expiresAt"}           |
+//! |        |                   | → {"challenge", "purpose", "flow", "issuedAt", "expiresAt"} |
+//! |        |                   |   (both times RFC 3339 UTC, e.g. "2026-12-03T10:00:00Z") |
 //! | POST   | /api/verify       | {"result": widget-protocol.md §3} → {"verified": true, "record"} |
 //! |        |                   | or 4xx {"verified": false, "code", "message"}             |
 //! | GET    | /api/records      | {"records": [...]} newest first                            |
@@ -20,7 +21,8 @@
 //!
 //! widget origin W (mynaweb's)
 //! +--------+----------------------+--------------------------------------------------------+
-//! | GET    | /widget-config.json  | {"allowedHostOrigins": [H]} (widget-protocol.md §1)    |
+//! | GET    | /widget-config.json  | {"allowedHostOrigins": [H], "demoCard": demo mode}     |
+//! |        |                      | (widget-protocol.md §1)                                |
 //! | GET    | /pkg/<file>          | the embeddable script and its files (<pkg>), readable  |
 //! |        |                      | by H (Access-Control-Allow-Origin: H)                  |
 //! | GET    | /<file>              | the app build (<dist>); "/" is index.html               |
@@ -209,6 +211,7 @@ fn post_challenge_now(State(state): State<AppState>, headers: HeaderMap, body: B
             "challenge": issued.value,
             "purpose": purpose.name(),
             "flow": flow.map(|f| f.as_str()),
+            "issuedAt": to_rfc3339(issued.issued_at),
             "expiresAt": to_rfc3339(issued.expires_at),
         }))
     };
@@ -543,7 +546,12 @@ pub fn host_router(state: AppState) -> Router {
 }
 
 async fn get_widget_config(State(state): State<AppState>) -> Response {
-    let body = json!({ "allowedHostOrigins": [state.config.host_origin] });
+    // The widget opens on the simulator's demo card only when this server accepts test
+    // certificates: a production widget asks for a card reader (widget-protocol.md §1).
+    let body = json!({
+        "allowedHostOrigins": [state.config.host_origin],
+        "demoCard": state.trust.is_demo(),
+    });
     let mut response = body.to_string().into_response();
     let headers = response.headers_mut();
     headers.insert(

@@ -35,6 +35,7 @@ fn challenge_answer_is_43_characters_expiring_in_5_minutes_and_says_demo() {
     assert_eq!(status, 200);
     assert_eq!(body["challenge"].as_str().unwrap().len(), 43);
     assert_eq!(body["purpose"], json!("submission"));
+    assert_eq!(body["issuedAt"], json!("2026-12-03T10:00:00Z"));
     assert_eq!(body["expiresAt"], json!("2026-12-03T10:05:00Z"));
     assert_eq!(body["demo"], json!("demo: test certificates accepted"));
     let (status, body) = s.post("/api/challenge", &json!({"purpose": "payment"}));
@@ -285,6 +286,13 @@ fn the_production_store_refuses_the_simulator_card() {
     assert_eq!(body.get("demo"), None, "production answers do not say demo");
     let (_, _, page) = request(&s.host, "GET", "/", &[], b"");
     assert!(!String::from_utf8(page).unwrap().contains("demo-banner"));
+    // Its widget opens on no demo card: it asks for a card reader.
+    let (status, _, config) = request(&s.widget, "GET", "/widget-config.json", &[], b"");
+    assert_eq!(status, 200);
+    assert_eq!(
+        serde_json::from_slice::<Value>(&config).unwrap(),
+        json!({"allowedHostOrigins": [s.host], "demoCard": false})
+    );
 }
 
 #[test]
@@ -489,7 +497,7 @@ fn widget_origin_serves_config_app_and_package() {
     assert_eq!(status, 200);
     assert_eq!(
         serde_json::from_slice::<Value>(&body).unwrap(),
-        json!({"allowedHostOrigins": [s.host]})
+        json!({"allowedHostOrigins": [s.host], "demoCard": true})
     );
     let (status, _, body) = request(&s.widget, "GET", "/?embed=1&host=x&id=1", &[], b"");
     assert_eq!(
