@@ -59,7 +59,8 @@ fn serve_prints_both_origins_then_answers_on_them() {
         demo_line,
         "mynaweb-rp: demo: test certificates accepted (the simulator's test roots)"
     );
-    // The widget origin names the host origin as the one allowed to embed it.
+    // The widget origin names the host origin as the one allowed to embed it, and, --demo
+    // being given, lets the widget open on the demo card.
     let authority = widget.strip_prefix("http://").unwrap();
     let mut stream = std::net::TcpStream::connect(authority).unwrap();
     use std::io::{Read, Write};
@@ -72,7 +73,7 @@ fn serve_prints_both_origins_then_answers_on_them() {
     stream.read_to_string(&mut answer).unwrap();
     assert!(answer.starts_with("HTTP/1.1 200 OK"), "{answer}");
     assert!(
-        answer.ends_with(&format!("{{\"allowedHostOrigins\":[\"{host}\"]}}")),
+        answer.ends_with(&format!("{{\"allowedHostOrigins\":[\"{host}\"],\"demoCard\":true}}")),
         "{answer}"
     );
 }
