@@ -4,8 +4,7 @@
 //!
 //! Each key has Japanese, English and やさしい日本語 with `{漢字|かんじ}` furigana (flows.md §7.2).
 
-use super::overseas::catalogue;
-use super::{Catalogue, Lang};
+use super::{catalogue, Catalogue, Lang};
 
 catalogue! {
     /// Every fixed text of the smartphone-certificate page.
