@@ -107,7 +107,10 @@
     var hostOrigin = global.location.origin;
     var id = randomId();
     var iframe = global.document.createElement('iframe');
-    iframe.src = widgetOrigin + '/?embed=1&host=' + encodeURIComponent(hostOrigin) + '&id=' + id;
+    // The language rides in the URL too, so the screens before init (and a refusal) speak it;
+    // a language is not personal data. Nothing about the person is ever put in the URL.
+    iframe.src = widgetOrigin + '/?embed=1&host=' + encodeURIComponent(hostOrigin) + '&id=' + id
+      + (options.lang !== undefined ? '&lang=' + options.lang : '');
     // WebUSB inside an iframe needs the permissions policy to allow it (readers.md §4.1).
     iframe.setAttribute('allow', 'usb');
     iframe.title = options.title || 'マイナンバーカードの手続き (mynaweb)';

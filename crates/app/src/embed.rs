@@ -2,7 +2,7 @@
 //! `postMessage` (docs/widget-protocol.md §1).
 //!
 //! ```text
-//!  widget URL   W/?embed=1&host=H&id=ID          (the host script, pkg/mynaweb-widget.js)
+//!  widget URL   W/?embed=1&host=H&id=ID[&lang=L]  (the host script, pkg/mynaweb-widget.js)
 //!  admission    H ∈ W/widget-config.json "allowedHostOrigins"
 //!               and H == location.ancestorOrigins[0] where the browser has it
 //!  messages     { "mynaweb": 1, "type": T, "id": ID, … }   (widget-protocol.md §1 table)
@@ -102,21 +102,33 @@ impl InstanceId {
     }
 }
 
-/// What the widget URL asks for: embed for host `host`, as instance `id`.
+/// What the widget URL asks for: embed for host `host`, as instance `id`, in language `lang`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EmbedRequest {
     /// The host page's origin (H).
     pub host: HostOrigin,
     /// The instance id.
     pub id: InstanceId,
+    /// The host's `lang` option (`ja`, `en`, `ja-easy`), so that even the screens shown before
+    /// `init` (preparing, "this site is not allowed") speak it; `None` when absent or unknown.
+    pub lang: Option<Lang>,
 }
 
-/// Reads `?embed=1&host=H&id=ID` (percent-encoded or not). `None` when the URL does not ask
-/// for embed mode (`embed` absent or not `1`): the app then runs as a page of its own.
+/// Reads `?embed=1&host=H&id=ID[&lang=L]` (percent-encoded or not). `None` when the URL does
+/// not ask for embed mode (`embed` absent or not `1`): the app then runs as a page of its own.
+///
+/// ```text
+/// key    value                                  when wrong
+/// embed  "1"                                    not embed mode
+/// host   serialized origin, lower case          refused (BadOrigin / MissingParameter)
+/// id     1–64 of [A-Za-z0-9_-]                  refused (BadInstanceId / MissingParameter)
+/// lang   "ja" | "en" | "ja-easy" (optional)     ignored: the browser's language is used
+/// ```
 pub fn parse_query(search: &str) -> Option<Result<EmbedRequest, EmbedError>> {
     let mut embed = None;
     let mut host = None;
     let mut id = None;
+    let mut lang = None;
     for pair in search.trim_start_matches('?').split('&') {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         let value = percent_decode(value);
@@ -124,6 +136,7 @@ pub fn parse_query(search: &str) -> Option<Result<EmbedRequest, EmbedError>> {
             "embed" => embed = Some(value),
             "host" => host = Some(value),
             "id" => id = Some(value),
+            "lang" => lang = value,
             _ => {}
         }
     }
@@ -136,6 +149,7 @@ pub fn parse_query(search: &str) -> Option<Result<EmbedRequest, EmbedError>> {
         Ok(EmbedRequest {
             host: HostOrigin::parse(&host)?,
             id: InstanceId::parse(&id)?,
+            lang: lang.and_then(|id| Lang::ALL.into_iter().find(|l| l.id() == id)),
         })
     })())
 }
@@ -167,17 +181,35 @@ fn percent_decode(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// `widget-config.json` on the widget's own origin: `{"allowedHostOrigins": ["https://…", …]}`
-/// (widget-protocol.md §1 "Widget side allow-list"). A static build ships `[]`.
+/// The language the widget starts in: the host's `lang=` if it gave one, else the first of the
+/// browser's languages (`navigator.languages`) the app speaks, else Japanese.
+pub fn starting_language(requested: Option<Lang>, browser_tags: &[String]) -> Lang {
+    requested
+        .or_else(|| browser_tags.iter().find_map(|tag| Lang::from_tag(tag)))
+        .unwrap_or_default()
+}
+
+/// `widget-config.json` on the widget's own origin (widget-protocol.md §1 "Widget side
+/// allow-list"). A static build has no such file: the widget then refuses every host.
+///
+/// ```text
+/// key                  type                  absent
+/// allowedHostOrigins   [serialized origin]   unusable file
+/// demoCard             true | false          false: no demo card, the person connects a reader
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct WidgetConfig {
     /// The origins allowed to embed the widget.
     pub allowed_host_origins: Vec<HostOrigin>,
+    /// Whether the embedded flows start on the simulator's demo card (a demo server that
+    /// accepts test certificates); otherwise they start with no card and ask for a reader.
+    pub demo_card: bool,
 }
 
 impl WidgetConfig {
-    /// Parses the file. An entry that is not a serialized origin makes the file unusable (a
-    /// typo must not silently allow or refuse a host).
+    /// Parses the file. An entry that is not a serialized origin, or a `demoCard` that is not
+    /// a boolean, makes the file unusable (a typo must not silently allow or refuse a host, nor
+    /// put a fictional card in front of citizens).
     pub fn parse(json: &str) -> Result<Self, EmbedError> {
         let value: Value =
             serde_json::from_str(json).map_err(|e| EmbedError::Config(e.to_string()))?;
@@ -194,8 +226,15 @@ impl WidgetConfig {
             })
             .map(|entry| entry.and_then(HostOrigin::parse))
             .collect::<Result<_, _>>()?;
+        let demo_card = match value.get("demoCard") {
+            None => false,
+            Some(flag) => flag
+                .as_bool()
+                .ok_or_else(|| EmbedError::Config("\"demoCard\" is not true or false".into()))?,
+        };
         Ok(WidgetConfig {
             allowed_host_origins,
+            demo_card,
         })
     }
 }
@@ -600,6 +639,23 @@ pub mod browser {
             .and_then(|s| s.as_string())
     }
 
+    /// `navigator.languages` (the person's preferred languages, first first); empty where the
+    /// browser has none.
+    pub fn browser_languages() -> Vec<String> {
+        let Some(window) = web_sys::window() else {
+            return Vec::new();
+        };
+        get(&window, "navigator")
+            .and_then(|navigator| get(&navigator, "languages"))
+            .map(|list| {
+                js_sys::Array::from(&list)
+                    .iter()
+                    .filter_map(|tag| tag.as_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// `location.ancestorOrigins[0]`: `None` when the browser has no such list (Firefox), the
     /// origin text otherwise (`Some("")` for an empty list, which then matches no host).
     pub fn parent_origin() -> Option<String> {
@@ -846,9 +902,13 @@ pub mod fuzzing {
                 Ok(&request.id)
             );
             let again = format!(
-                "?embed=1&host={}&id={}",
+                "?embed=1&host={}&id={}{}",
                 request.host.as_str(),
-                request.id.as_str()
+                request.id.as_str(),
+                request
+                    .lang
+                    .map(|l| format!("&lang={}", l.id()))
+                    .unwrap_or_default()
             );
             assert_eq!(parse_query(&again), Some(Ok::<EmbedRequest, _>(request)));
         }
@@ -858,7 +918,8 @@ pub mod fuzzing {
                 .iter()
                 .map(HostOrigin::as_str)
                 .collect();
-            let again = json!({ "allowedHostOrigins": list }).to_string();
+            let again =
+                json!({ "allowedHostOrigins": list, "demoCard": config.demo_card }).to_string();
             assert_eq!(WidgetConfig::parse(&again), Ok(config));
         }
     }
@@ -1048,6 +1109,77 @@ mod tests {
             WidgetConfig::parse("<html>"),
             Err(EmbedError::Config(_))
         ));
+        assert_eq!(
+            WidgetConfig::parse(r#"{"allowedHostOrigins": [], "demoCard": "yes"}"#),
+            Err(EmbedError::Config(
+                "\"demoCard\" is not true or false".into()
+            ))
+        );
+    }
+
+    #[test]
+    fn the_demo_card_is_offered_only_when_the_config_says_true() {
+        let city = HostOrigin::parse("https://city.example.jp").unwrap();
+        assert_eq!(
+            WidgetConfig::parse(r#"{"allowedHostOrigins": ["https://city.example.jp"]}"#),
+            Ok(WidgetConfig {
+                allowed_host_origins: vec![city.clone()],
+                demo_card: false
+            })
+        );
+        assert_eq!(
+            WidgetConfig::parse(
+                r#"{"allowedHostOrigins": ["https://city.example.jp"], "demoCard": false}"#
+            ),
+            Ok(WidgetConfig {
+                allowed_host_origins: vec![city.clone()],
+                demo_card: false
+            })
+        );
+        assert_eq!(
+            WidgetConfig::parse(
+                r#"{"allowedHostOrigins": ["https://city.example.jp"], "demoCard": true}"#
+            ),
+            Ok(WidgetConfig {
+                allowed_host_origins: vec![city],
+                demo_card: true
+            })
+        );
+    }
+
+    #[test]
+    fn the_host_s_lang_comes_first_then_the_browser_s_then_japanese() {
+        let request = |query: &str| parse_query(query).unwrap().unwrap().lang;
+        assert_eq!(
+            request("?embed=1&host=http://a.example&id=x&lang=en"),
+            Some(Lang::En)
+        );
+        assert_eq!(
+            request("?embed=1&host=http://a.example&id=x&lang=ja-easy"),
+            Some(Lang::EasyJa)
+        );
+        assert_eq!(
+            request("?embed=1&lang=ja&host=http://a.example&id=x"),
+            Some(Lang::Ja)
+        );
+        // An unknown or malformed language is only a hint: it does not refuse the widget.
+        assert_eq!(request("?embed=1&host=http://a.example&id=x&lang=fr"), None);
+        assert_eq!(
+            request("?embed=1&host=http://a.example&id=x&lang=%zz"),
+            None
+        );
+        assert_eq!(request("?embed=1&host=http://a.example&id=x"), None);
+        let tags = |list: &[&str]| list.iter().map(|t| (*t).to_owned()).collect::<Vec<_>>();
+        assert_eq!(
+            starting_language(Some(Lang::En), &tags(&["ja-JP"])),
+            Lang::En
+        );
+        assert_eq!(
+            starting_language(None, &tags(&["fr-FR", "en-GB", "ja"])),
+            Lang::En
+        );
+        assert_eq!(starting_language(None, &tags(&["de"])), Lang::Ja);
+        assert_eq!(starting_language(None, &[]), Lang::Ja);
     }
 
     #[test]
@@ -1265,9 +1397,11 @@ mod tests {
 
     #[test]
     fn fuzz_bodies_hold_on_pseudo_random_and_mutated_inputs() {
-        let seeds: [&[u8]; 5] = [
+        let seeds: [&[u8]; 7] = [
             b"?embed=1&host=http://127.0.0.1:8081&id=abc_1",
             br#"{"allowedHostOrigins": ["https://city.example.jp", "http://127.0.0.1:8081"]}"#,
+            b"?embed=1&host=http://127.0.0.1:8081&id=abc_1&lang=ja-easy",
+            br#"{"allowedHostOrigins": ["https://city.example.jp"], "demoCard": true}"#,
             br##"{"mynaweb":1,"type":"init","id":"fuzz","flow":"login","lang":"en","relyingParty":"Demo","challenge":"abcdefghijklmnop0123","theme":{"color-primary":"#AABBCC"}}"##,
             br#"{"mynaweb":1,"type":"init","id":"fuzz","flow":"submission","data":"account","relyingParty":"x","challenge":"abcdefghijklmnop0123"}"#,
             b"?embed=1&host=https%3A%2F%2F%5B%3A%3A1%5D%3A8443&id=Z",

@@ -73,7 +73,9 @@ fn serve_prints_both_origins_then_answers_on_them() {
     stream.read_to_string(&mut answer).unwrap();
     assert!(answer.starts_with("HTTP/1.1 200 OK"), "{answer}");
     assert!(
-        answer.ends_with(&format!("{{\"allowedHostOrigins\":[\"{host}\"],\"demoCard\":true}}")),
+        answer.ends_with(&format!(
+            "{{\"allowedHostOrigins\":[\"{host}\"],\"demoCard\":true}}"
+        )),
         "{answer}"
     );
 }

@@ -12,6 +12,7 @@ use card::{Pin, PinRef, PinStatus};
 use web_sys::{HtmlDialogElement, HtmlInputElement};
 use yew::prelude::*;
 
+use crate::i18n::widget::WidgetText;
 use crate::i18n::{self, Lang, Text};
 
 /// What the person submitted: a PIN already checked for format, and whether they confirmed the
@@ -34,6 +35,21 @@ pub struct PinDialogProps {
     pub on_submit: Callback<PinSubmission>,
     /// Called when the person cancels (button or Escape).
     pub on_cancel: Callback<()>,
+}
+
+/// The dialog's title names what is asked: the signature password is a password, not a
+/// 4-digit PIN (its button says 署名用パスワード, so must the dialog).
+fn title(pin: PinRef, lang: Lang) -> (&'static str, Html) {
+    match pin {
+        PinRef::JpkiSign => (
+            WidgetText::SignPasswordDialogTitle.get(lang),
+            WidgetText::SignPasswordDialogTitle.view(lang),
+        ),
+        _ => (
+            Text::PinDialogTitle.get(lang),
+            Text::PinDialogTitle.view(lang),
+        ),
+    }
 }
 
 fn hint(pin: PinRef) -> Text {
@@ -131,7 +147,7 @@ pub fn pin_dialog(props: &PinDialogProps) -> Html {
     html! {
         <dialog ref={dialog} class="dialog" aria-labelledby="pin-dialog-title"
                 aria-describedby="pin-dialog-tries" {oncancel}>
-                <h2 id="pin-dialog-title">{ Text::PinDialogTitle.view(lang) }</h2>
+                <h2 id="pin-dialog-title">{ title(props.pin, lang).1 }</h2>
                 <p class="pin-name">{ super::card_panel::pin_name(props.pin).view(lang) }</p>
                 <p id="pin-dialog-tries" class="pin-tries">{ tries_line }</p>
                 if blocked {
@@ -168,5 +184,28 @@ pub fn pin_dialog(props: &PinDialogProps) -> Html {
                     </form>
                 }
         </dialog>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_title_names_the_signature_password_or_the_pin() {
+        let titles = |pin| Lang::ALL.map(|lang| title(pin, lang).0);
+        assert_eq!(
+            titles(PinRef::JpkiSign),
+            [
+                "署名用パスワードの入力",
+                "Enter your signature password",
+                "署名用の パスワードを 入れる"
+            ]
+        );
+        assert_eq!(
+            titles(PinRef::JpkiAuth),
+            ["暗証番号の入力", "Enter your PIN", "暗証番号を 入れる"]
+        );
+        assert_eq!(titles(PinRef::TextPin), titles(PinRef::JpkiAuth));
     }
 }

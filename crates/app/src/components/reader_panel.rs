@@ -63,6 +63,11 @@ pub struct ReaderPanelProps {
     pub on_connect: Callback<()>,
     /// "Back to the demo card".
     pub on_demo: Callback<()>,
+    /// Whether the demo card is offered at all (the demo box and "back to the demo card"); a
+    /// production widget offers none (widget-protocol.md §1 `demoCard`), and its
+    /// `Source::Demo` then only means "no reader yet".
+    #[prop_or(true)]
+    pub demo_offered: bool,
 }
 
 fn driver_text(driver: DriverKind) -> Text {
@@ -127,11 +132,11 @@ pub fn reader_panel(props: &ReaderPanelProps) -> Html {
                 <button type="button" class="button-secondary" onclick={connect} disabled={!props.webusb || connecting}>
                     { Text::ConnectReader.view(lang) }
                 </button>
-                if !matches!(props.source, Source::Demo { .. }) {
+                if props.demo_offered && !matches!(props.source, Source::Demo { .. }) {
                     <button type="button" class="button-secondary" onclick={demo}>{ Text::BackToDemo.view(lang) }</button>
                 }
             </div>
-            if let Source::Demo { persona } = &props.source {
+            if let (true, Source::Demo { persona }) = (props.demo_offered, &props.source) {
                 <div class="demo-box">
                     <p><span class="badge badge-demo">{ Text::DemoBadge.view(lang) }</span>{ " " }{ Text::DemoExplanation.view(lang) }</p>
                     <label for="persona-picker" class="field-label">{ Text::DemoPersonaLabel.view(lang) }</label>

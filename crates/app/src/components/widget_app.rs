@@ -7,6 +7,10 @@
 //! ```
 //!
 //! No navigation: a slim header with the language switch, the chosen flow, and the reader panel.
+//! The flows start on the simulator's demo card only when `widget-config.json` says
+//! `"demoCard": true` (a demo server); otherwise there is no card until the person connects a
+//! reader, and the panel offers no demo card. The language is the host's `lang=` from the URL,
+//! else the browser's, until `init` names one.
 //! Messages from anywhere but H's parent window, and messages of a wrong shape, are dropped and
 //! counted in `data-ignored-messages` on the root element. When the permissions policy forbids
 //! USB (an iframe without `allow="usb"`, readers.md §4.1), the widget says what the host must add.
@@ -105,7 +109,12 @@ fn detour_step(flow: WidgetFlow, target: Page) -> Option<&'static str> {
 /// The widget root.
 #[function_component(WidgetApp)]
 pub fn widget_app(props: &WidgetAppProps) -> Html {
-    let lang = use_state(Lang::default);
+    let lang = {
+        let requested = props.request.as_ref().ok().and_then(|r| r.lang);
+        use_state(move || embed::starting_language(requested, &glue::browser_languages()))
+    };
+    // Whether the demo card is offered (widget-config.json `demoCard`); none until admitted.
+    let demo_card = use_state(|| false);
     let phase = use_state(|| Phase::Checking);
     let ignored = use_state(|| 0u32);
     let ignored_count = use_mut_ref(|| Cell::new(0u32));
@@ -115,8 +124,9 @@ pub fn widget_app(props: &WidgetAppProps) -> Html {
         persona: "standard".into(),
     });
     let notice = use_state(|| None::<ReaderNotice>);
-    let pending: Rc<RefCell<Option<Pending>>> =
-        use_mut_ref(|| Some(Pending::Demo("standard".into())));
+    // No card source until admission says whether the demo card is offered. Without it,
+    // `source` stays `Source::Demo` only as "no reader yet": the panel shows no demo box.
+    let pending: Rc<RefCell<Option<Pending>>> = use_mut_ref(|| None);
     let usb_blocked = use_state(|| glue::usb_allowed_by_policy() == Some(false));
     // The reader in use, to recognise it when it is unplugged.
     let in_use: Rc<RefCell<Option<webusb::bindings::UsbDevice>>> = use_mut_ref(|| None);
@@ -176,20 +186,28 @@ pub fn widget_app(props: &WidgetAppProps) -> Html {
         let listener = listener.clone();
         let root = root.clone();
         let height_watch = height_watch.clone();
+        let demo_card = demo_card.clone();
+        let pending = pending.clone();
         use_effect_with((), move |_| {
             spawn_local(async move {
                 let admitted = match request {
                     Ok(request) => match glue::fetch_config().await {
                         Ok(config) => {
                             embed::admit(&request, &config, glue::parent_origin().as_deref())
-                                .map(|()| request)
+                                .map(|()| (request, config.demo_card))
                         }
                         Err(error) => Err(error),
                     },
                     Err(error) => Err(error),
                 };
                 let request = match admitted {
-                    Ok(request) => request,
+                    Ok((request, offered)) => {
+                        if offered {
+                            *pending.borrow_mut() = Some(Pending::Demo("standard".into()));
+                        }
+                        demo_card.set(offered);
+                        request
+                    }
                     Err(error) => {
                         phase.set(Phase::Refused(error.to_string()));
                         return;
@@ -275,7 +293,11 @@ pub fn widget_app(props: &WidgetAppProps) -> Html {
     let on_persona = {
         let source = source.clone();
         let pending = pending.clone();
+        let offered = *demo_card;
         Callback::from(move |chosen: String| {
+            if !offered {
+                return;
+            }
             *pending.borrow_mut() = Some(Pending::Demo(chosen.clone()));
             source.set(Source::Demo { persona: chosen });
         })
@@ -284,7 +306,11 @@ pub fn widget_app(props: &WidgetAppProps) -> Html {
         let source = source.clone();
         let notice = notice.clone();
         let pending = pending.clone();
+        let offered = *demo_card;
         Callback::from(move |()| {
+            if !offered {
+                return;
+            }
             *pending.borrow_mut() = Some(Pending::Demo("standard".into()));
             notice.set(None);
             source.set(Source::Demo {
@@ -298,6 +324,7 @@ pub fn widget_app(props: &WidgetAppProps) -> Html {
         let pending = pending.clone();
         let usb_blocked = usb_blocked.clone();
         let in_use = in_use.clone();
+        let offered = *demo_card;
         Callback::from(move |()| {
             let source = source.clone();
             let notice = notice.clone();
@@ -332,7 +359,8 @@ pub fn widget_app(props: &WidgetAppProps) -> Html {
                     }
                     Err(problem) => {
                         notice.set(Some(reader_notice::for_problem(&problem)));
-                        *pending.borrow_mut() = Some(Pending::Demo("standard".into()));
+                        // Back to the demo card where one is offered, else to "no reader".
+                        *pending.borrow_mut() = offered.then(|| Pending::Demo("standard".into()));
                         source.set(Source::Demo {
                             persona: "standard".into(),
                         });
@@ -364,7 +392,7 @@ pub fn widget_app(props: &WidgetAppProps) -> Html {
         // Losing the reader keeps the flow's screen, so its failure message stays readable.
         Source::Reader(reader) | Source::ReaderLost(reader) => format!("reader:{}", reader.ids),
     };
-    let demo = matches!(*source, Source::Demo { .. });
+    let demo = *demo_card && matches!(*source, Source::Demo { .. });
 
     let content = match &*phase {
         Phase::Checking => {
@@ -377,7 +405,7 @@ pub fn widget_app(props: &WidgetAppProps) -> Html {
             <section class="widget-refused" aria-labelledby="page-title">
                 <h2 id="page-title">{ WidgetText::RefusedTitle.view(*lang) }</h2>
                 <p>{ WidgetText::RefusedBody.view(*lang) }</p>
-                <details class="technical"><summary>{ Text::TechnicalDetails.view(*lang) }</summary>
+                <details class="technical"><summary>{ WidgetText::RefusedDetails.view(*lang) }</summary>
                     <p class="mono">{ technical.clone() }</p></details>
             </section>
         },
@@ -481,7 +509,7 @@ pub fn widget_app(props: &WidgetAppProps) -> Html {
                     <div class="widget-flow" hidden={detour.is_some()}>{ page }</div>
                     { detour_view }
                     <ReaderPanel webusb={browser::has_webusb()} source={(*source).clone()} notice={(*notice).clone()}
-                        {on_persona} {on_connect} {on_demo} />
+                        {on_persona} {on_connect} {on_demo} demo_offered={*demo_card} />
                 </ContextProvider<EmbedReporter>>
             }
         }
@@ -508,7 +536,7 @@ pub fn widget_app(props: &WidgetAppProps) -> Html {
                     if *usb_blocked && !matches!(*phase, Phase::Refused(_)) {
                         <div class="notice notice-warning widget-usb-policy" id="widget-usb-policy" role="alert">
                             <p><strong>{ WidgetText::UsbPolicyTitle.view(*lang) }</strong></p>
-                            <p>{ WidgetText::UsbPolicyBody.view(*lang) }</p>
+                            <p>{ if *demo_card { WidgetText::UsbPolicyBody } else { WidgetText::UsbPolicyBodyNoDemo }.view(*lang) }</p>
                         </div>
                     }
                     { content }

@@ -61,6 +61,11 @@ catalogue! {
             "This procedure works only inside the sites registered for it. Open it again from the official site, for example your municipality's.",
             "この {手続|てつづ}きは きめられた サイトの {中|なか}だけで {使|つか}えます。{市役所|しやくしょ}などの サイトから もう {一度|いちど} {開|ひら}いて ください。",
         ],
+        RefusedDetails => [
+            "技術的な詳細(断った理由と、埋め込もうとしたサイト)",
+            "Technical details (why, and the site that tried to embed it)",
+            "くわしい {理由|りゆう}({入|い}れようと した サイト)",
+        ],
         UsbPolicyTitle => [
             "このページではカードリーダーを使えません",
             "The card reader cannot be used on this page",
@@ -70,6 +75,21 @@ catalogue! {
             "埋め込んでいるサイトが、USB機器の利用を許可していません。サイトの管理者は、この手続きの iframe に allow=\"usb\" を追加してください。それまでは、デモ用カードで試すことができます。",
             "The site embedding this procedure does not allow USB devices. The site's administrator must add allow=\"usb\" to this procedure's iframe. Until then you can try it with the demo card.",
             "この ページを {入|い}れて いる サイトが USBを {許可|きょか}して いません。サイトの {人|ひと}は iframe に allow=\"usb\" を {書|か}いて ください。それまでは デモの カードで {試|ため}せます。",
+        ],
+        UsbPolicyBodyNoDemo => [
+            "埋め込んでいるサイトが、USB機器の利用を許可していません。サイトの管理者は、この手続きの iframe に allow=\"usb\" を追加してください。",
+            "The site embedding this procedure does not allow USB devices. The site's administrator must add allow=\"usb\" to this procedure's iframe.",
+            "この ページを {入|い}れて いる サイトが USBを {許可|きょか}して いません。サイトの {人|ひと}は iframe に allow=\"usb\" を {書|か}いて ください。",
+        ],
+        NoReaderYet => [
+            "カードリーダーが接続されていません。下の「カードリーダーを接続」を押し、カードをリーダーに置いてから、もう一度お試しください。",
+            "No card reader is connected. Press “Connect a card reader” below, put your card on the reader, then try again.",
+            "カードリーダーが つながって いません。{下|した}の「カードリーダーを つなぐ」を {押|お}して、カードを リーダーに {置|お}いてから、もう {一度|いちど} やって ください。",
+        ],
+        SignPasswordDialogTitle => [
+            "署名用パスワードの入力",
+            "Enter your signature password",
+            "{署名用|しょめいよう}の パスワードを {入|い}れる",
         ],
         RelyingPartyLabel => ["手続き先", "For", "{手続|てつづ}きの {相手|あいて}"],
         Close => ["閉じる", "Close", "{閉|と}じる"],
@@ -126,6 +146,7 @@ catalogue! {
         // Signed submission (flows.md §5.2 V1–V5).
         SubmissionTitle => ["マイナンバーカードで署名して送信", "Sign and send with your My Number Card", "マイナンバーカードで {署名|しょめい}して {送|おく}る"],
         StepPurpose => ["目的", "Purpose", "{目的|もくてき}"],
+        StepAccount => ["口座の入力", "Account", "{口座|こうざ}"],
         StepData => ["内容の確認", "Check", "{確認|かくにん}"],
         StepPassword => ["署名", "Sign", "{署名|しょめい}"],
         StepDone => ["完了", "Done", "おわり"],
@@ -211,7 +232,7 @@ mod tests {
     #[test]
     fn every_widget_text_exists_in_three_languages_with_furigana() {
         super::super::check_catalogue(WidgetText::ALL);
-        assert_eq!(WidgetText::ALL.len(), 54);
+        assert_eq!(WidgetText::ALL.len(), 59);
     }
 
     #[test]
@@ -222,6 +243,40 @@ mod tests {
                     .get(lang)
                     .contains("allow=\"usb\""),
                 "{lang:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn without_the_demo_card_nothing_offers_it() {
+        for lang in Lang::ALL {
+            for key in [WidgetText::UsbPolicyBodyNoDemo, WidgetText::NoReaderYet] {
+                let text = key.get(lang);
+                assert!(
+                    !text.contains("デモ") && !text.contains("demo"),
+                    "{key:?} {lang:?}"
+                );
+            }
+            assert!(WidgetText::UsbPolicyBodyNoDemo
+                .get(lang)
+                .contains("allow=\"usb\""));
+        }
+        assert_eq!(
+            WidgetText::NoReaderYet.get(Lang::En),
+            "No card reader is connected. Press “Connect a card reader” below, put your card on the reader, then try again."
+        );
+    }
+
+    #[test]
+    fn the_refusal_details_say_what_they_hold_not_a_card_exchange() {
+        assert_eq!(
+            WidgetText::RefusedDetails.get(Lang::Ja),
+            "技術的な詳細(断った理由と、埋め込もうとしたサイト)"
+        );
+        for lang in Lang::ALL {
+            assert_ne!(
+                WidgetText::RefusedDetails.get(lang),
+                crate::i18n::Text::TechnicalDetails.get(lang)
             );
         }
     }

@@ -68,6 +68,11 @@ impl SigningError {
     /// The sentence for people, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
         match self {
+            // No card source at all: no reader connected yet (a production widget starts so,
+            // widget-protocol.md §1 `demoCard`), or the reader was unplugged.
+            SigningError::Session(SessionError::NoCard) => {
+                WidgetText::NoReaderYet.get(lang).to_owned()
+            }
             SigningError::Session(error) => messages::for_session_error(lang, error),
             SigningError::Statement(_) => WidgetText::StatementRefused.get(lang).to_owned(),
             SigningError::Certificate(_) => WidgetText::CertificateUnreadable.get(lang).to_owned(),
@@ -91,6 +96,7 @@ impl SigningError {
             SigningError::Session(SessionError::Card(card::CardError::PinBlocked { .. })) => {
                 "pin-blocked"
             }
+            SigningError::Session(SessionError::NoCard) => "no-reader",
             SigningError::Session(_) => "card",
             SigningError::Statement(_) => "statement",
             SigningError::Certificate(_) => "certificate",
@@ -438,6 +444,21 @@ mod tests {
             String::from_utf8(statement.to_bytes()).unwrap(),
             "mynaweb/1 login\nchallenge: chal_0123456789abcdef\norigin: http://127.0.0.1:8081\nrelying-party: デモ市\ntime: 2026-12-03T01:00:00Z\n"
         );
+    }
+
+    #[test]
+    fn with_no_card_source_the_person_is_asked_to_connect_a_reader() {
+        // A production widget starts with no card: opening it is NoCard, said as such.
+        let session = Session::default();
+        let error = SigningError::from(
+            pollster::block_on(crate::pages::card_access::open_card(&session, None)).unwrap_err(),
+        );
+        assert_eq!(error.code(), "no-reader");
+        assert_eq!(
+            error.message(Lang::Ja),
+            "カードリーダーが接続されていません。下の「カードリーダーを接続」を押し、カードをリーダーに置いてから、もう一度お試しください。"
+        );
+        assert_eq!(error.technical(), "no card session");
     }
 
     #[test]

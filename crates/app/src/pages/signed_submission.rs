@@ -196,13 +196,46 @@ impl Screen {
         }
     }
 
-    fn step(&self) -> usize {
+    /// The step the person is on, from [`steps`]`(data)`.
+    fn step(&self, data: SubmissionData) -> WidgetText {
         match self {
-            Screen::Purpose | Screen::Account => 0,
-            Screen::Data { .. } => 1,
-            Screen::Reading { .. } | Screen::Password { .. } | Screen::Signing => 2,
-            Screen::Done => 3,
+            Screen::Purpose => WidgetText::StepPurpose,
+            Screen::Account => match data {
+                SubmissionData::Account => WidgetText::StepAccount,
+                // Not reached: the consent flow has no account form.
+                SubmissionData::Consent => WidgetText::StepPurpose,
+            },
+            Screen::Data { .. } => WidgetText::StepData,
+            Screen::Reading { .. } | Screen::Password { .. } | Screen::Signing => {
+                WidgetText::StepPassword
+            }
+            Screen::Done => WidgetText::StepDone,
         }
+    }
+}
+
+/// The steps shown for `data` (flows.md §5.2 V1–V5): the account flow has its form as a step
+/// of its own between the purpose and the check.
+///
+/// ```text
+/// consent   1 目的 → 2 内容の確認 → 3 署名 → 4 完了
+/// account   1 目的 → 2 口座の入力 → 3 内容の確認 → 4 署名 → 5 完了
+/// ```
+fn steps(data: SubmissionData) -> &'static [WidgetText] {
+    match data {
+        SubmissionData::Account => &[
+            WidgetText::StepPurpose,
+            WidgetText::StepAccount,
+            WidgetText::StepData,
+            WidgetText::StepPassword,
+            WidgetText::StepDone,
+        ],
+        SubmissionData::Consent => &[
+            WidgetText::StepPurpose,
+            WidgetText::StepData,
+            WidgetText::StepPassword,
+            WidgetText::StepDone,
+        ],
     }
 }
 
@@ -243,14 +276,10 @@ fn data_rows(lang: Lang, content: &Content) -> Vec<(WidgetText, String)> {
     }
 }
 
-/// The step list of V1–V5.
-fn steps_view(lang: Lang, current: usize) -> Html {
-    let steps = [
-        WidgetText::StepPurpose,
-        WidgetText::StepData,
-        WidgetText::StepPassword,
-        WidgetText::StepDone,
-    ];
+/// The step list of V1–V5, `current` marked.
+fn steps_view(lang: Lang, data: SubmissionData, current: WidgetText) -> Html {
+    let steps = steps(data);
+    let current = steps.iter().position(|s| *s == current).unwrap_or_default();
     html! {
         <ol class="step-indicator" aria-label={ crate::i18n::Text::StepsLabel.get(lang) }>
             { for steps.iter().enumerate().map(|(index, step)| {
@@ -615,7 +644,7 @@ pub fn signed_submission_page(props: &SignedSubmissionProps) -> Html {
             <h2 id="page-title">{ WidgetText::SubmissionTitle.view(lang) }</h2>
             <p class="widget-relying-party"><span class="widget-label">{ WidgetText::RelyingPartyLabel.view(lang) }</span>
                 { " " }<strong>{ props.binding.relying_party.as_str().to_owned() }</strong></p>
-            { steps_view(lang, screen.step()) }
+            { steps_view(lang, props.data, screen.step(props.data)) }
             <div class="flow-body" ref={body_ref} tabindex="-1">{ body }</div>
         </section>
     }
@@ -625,6 +654,33 @@ pub fn signed_submission_page(props: &SignedSubmissionProps) -> Html {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+
+    #[test]
+    fn the_step_indicator_shows_the_account_form_as_its_own_step() {
+        let account = SubmissionData::Account;
+        let shown = |screen: Screen| {
+            let current = screen.step(account);
+            (steps(account).iter().position(|s| *s == current), current)
+        };
+        assert_eq!(shown(Screen::Purpose), (Some(0), WidgetText::StepPurpose));
+        assert_eq!(shown(Screen::Account), (Some(1), WidgetText::StepAccount));
+        assert_eq!(shown(Screen::Signing), (Some(3), WidgetText::StepPassword));
+        assert_eq!(shown(Screen::Done), (Some(4), WidgetText::StepDone));
+        assert_eq!(
+            steps(SubmissionData::Consent),
+            [
+                WidgetText::StepPurpose,
+                WidgetText::StepData,
+                WidgetText::StepPassword,
+                WidgetText::StepDone
+            ]
+        );
+        assert_eq!(
+            Screen::Signing.step(SubmissionData::Consent),
+            WidgetText::StepPassword
+        );
+        assert_eq!(WidgetText::StepAccount.get(Lang::Ja), "口座の入力");
+    }
 
     fn open(persona: &str) -> Session {
         let session = Session::default();
