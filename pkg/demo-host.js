@@ -11,7 +11,7 @@ const area = document.getElementById('widget-area');
 const statusLine = document.getElementById('status');
 
 /** What the page did last (read by the browser tests; holds no PIN — the widget never sends one). */
-const demo = { handle: null, lastResult: null, lastVerify: null, start };
+const demo = { handle: null, lastResult: null, lastVerify: null, lastChallenge: null, start };
 window.mynawebDemo = demo;
 
 function say(text) {
@@ -72,6 +72,9 @@ async function start(flow, data) {
     say(`The server gave no challenge: ${issued.body.message}`);
     return;
   }
+  // {challenge, purpose, flow, issuedAt, expiresAt}: what `mynaweb rp verify` takes as
+  // --challenge, --issued-at and --expires-at for the result that follows.
+  demo.lastChallenge = issued.body;
   demo.handle = window.MynawebWidget.mount(area, {
     widgetOrigin,
     flow,
