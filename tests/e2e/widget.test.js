@@ -6,7 +6,9 @@
 // another origin are refused, and an iframe without allow="usb" shows the permissions-policy
 // message. The guidance flows (phone, overseas, insurance, account) post their steps in order
 // and a summary of the outcome only — the account's values only after the explicit send button —
-// and the iframe's height follows the content (resize messages, autoResize).
+// and the iframe's height follows the content (resize messages, autoResize). A server started
+// without --demo serves a widget with no demo card (widget-config.json "demoCard": false): it asks
+// for a reader, and a login made on the virtual RC-S300 is refused there as untrusted.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -29,12 +31,15 @@ let dbDir;
 let third;
 const origins = {};
 
-/** Starts `mynaweb-rp --demo` on two free ports and reads its origins from its first lines. */
-async function startServer() {
-  dbDir = await mkdtemp(join(tmpdir(), 'mynaweb-rp-'));
+/**
+ * Starts `mynaweb-rp` (with `--demo` unless `demo` is false) on two free ports, in database
+ * directory `db`, and reads its origins from its first lines into `into`.
+ */
+async function startServer({ demo = true, db, into = origins } = {}) {
+  if (!db) db = dbDir = await mkdtemp(join(tmpdir(), 'mynaweb-rp-'));
   const child = spawn(
     rpBinary,
-    ['--demo', '--host-port', '0', '--widget-port', '0', '--dist', distDir, '--pkg', pkgDir, '--db', join(dbDir, 'rp.sqlite3')],
+    [...(demo ? ['--demo'] : []), '--host-port', '0', '--widget-port', '0', '--dist', distDir, '--pkg', pkgDir, '--db', join(db, 'rp.sqlite3')],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   let out = '';
@@ -45,8 +50,8 @@ async function startServer() {
       const host = /host page and API\s+(http:\/\/\S+?)\/\n/.exec(out);
       const widget = /widget\s+(http:\/\/\S+?)\/\n/.exec(out);
       if (host && widget) {
-        origins.host = host[1];
-        origins.widget = widget[1];
+        into.host = host[1];
+        into.widget = widget[1];
         ok();
       }
     });
@@ -90,8 +95,8 @@ after(async () => {
   if (dbDir) await rm(dbDir, { recursive: true, force: true });
 });
 
-/** A browser with one virtual reader, on the demo host page. */
-async function openHost(model) {
+/** A browser with one virtual reader, on the demo host page (of the server at `host`). */
+async function openHost(model, host = origins.host) {
   const browser = await launchBrowser({ fakeUsb: [{ model, persona: 'standard' }] });
   const page = await browser.context.newPage();
   const errors = [];
@@ -100,7 +105,7 @@ async function openHost(model) {
   page.on('pageerror', (error) => {
     if (!/WebAssembly\.instantiate\(\).*Content Security/.test(String(error))) errors.push(String(error));
   });
-  await page.goto(`${origins.host}/`);
+  await page.goto(`${host}/`);
   await page.locator('#login-button').waitFor();
   return { browser, page, errors };
 }
@@ -169,6 +174,10 @@ for (const { model, name } of readers) {
       await f.locator('#submission-tick-first').waitFor();
       await f.locator('#submission-consent').check();
       await f.locator('#submission-next').click();
+      await f.locator('#account-bank').waitFor();
+      // The step indicator follows: the account form is a step of its own.
+      assert.equal(await f.locator('.step-indicator .step.current .step-name').textContent(), '口座の入力');
+      assert.deepEqual(await f.locator('.step-indicator .step-name').allTextContents(), ['目的', '口座の入力', '内容の確認', '署名', '完了']);
       await f.locator('#account-bank').fill('0001');
       await f.locator('#account-branch').fill('001');
       await f.locator('#account-number').fill('1234567');
@@ -182,6 +191,10 @@ for (const { model, name } of readers) {
         await axe(page, 'host page with the submission widget (exact statement)');
       }
       await f.locator('#submission-sign').click();
+      // The dialog names what it asks for: the signature password, as the button said.
+      await f.locator('dialog[open]').waitFor();
+      assert.equal(await f.locator('#pin-dialog-title').textContent(), '署名用パスワードの入力');
+      assert.equal(await f.locator('.step-indicator .step.current .step-name').textContent(), '署名');
       await enterPin(f, 'ABC123');
       await f.locator('#submission-done').waitFor({ timeout: 60_000 });
       assert.match(await verifiedStatus(page), /^Verified and stored \(submission, record \d+\)/);
@@ -356,10 +369,84 @@ test('a page that is not on the allow-list gets the refusal and no messages', as
     }, origins.widget);
     const frame = page.frameLocator('iframe');
     await frame.locator('.widget-root[data-widget="refused"]').waitFor();
-    assert.match(await frame.locator('h2').textContent(), /埋め込めません/);
+    // No lang= in the URL: the browser's language (this browser's is English).
+    const browserLanguage = await page.evaluate(() => navigator.language);
+    assert.match(browserLanguage, /^en/);
+    assert.equal(await frame.locator('h2').textContent(), 'This site is not allowed to embed this procedure');
+    // Its details hold the refused origin, and say so (they are no card exchange record).
+    const details = frame.locator('.widget-refused details');
+    assert.equal(await details.locator('summary').textContent(), 'Technical details (why, and the site that tried to embed it)');
+    assert.equal(await details.locator('.mono').textContent(), `${third.origin} is not allowed to embed this widget`);
+    assert.equal(await page.evaluate(() => window.received), 0);
+    // The host's lang (as the host script passes it) decides.
+    for (const [lang, title, summary] of [
+      ['ja', 'このサイトには、この手続きを埋め込めません', '技術的な詳細(断った理由と、埋め込もうとしたサイト)'],
+      ['en', 'This site is not allowed to embed this procedure', 'Technical details (why, and the site that tried to embed it)'],
+    ]) {
+      await page.evaluate(({ widget, lang }) => {
+        document.body.innerHTML = '';
+        const frame = document.createElement('iframe');
+        frame.title = 'widget';
+        frame.setAttribute('allow', 'usb');
+        frame.src = `${widget}/?embed=1&host=${encodeURIComponent(location.origin)}&id=refused2&lang=${lang}`;
+        document.body.appendChild(frame);
+      }, { widget: origins.widget, lang });
+      await frame.locator('.widget-root[data-widget="refused"]').waitFor();
+      assert.equal(await frame.locator('html').getAttribute('lang'), lang);
+      assert.equal(await frame.locator('h2').textContent(), title);
+      assert.equal(await frame.locator('.widget-refused summary').textContent(), summary);
+      if (lang === 'ja') await screenshot(page, 'widget-refused-ja');
+    }
     assert.equal(await page.evaluate(() => window.received), 0);
   } finally {
     await browser.close();
+  }
+});
+
+test('without --demo the widget offers no demo card, asks for a reader, and the server refuses the virtual card as untrusted', async () => {
+  const production = {};
+  const productionDb = await mkdtemp(join(tmpdir(), 'mynaweb-rp-production-'));
+  const server = await startServer({ demo: false, db: productionDb, into: production });
+  const { browser, page, errors } = await openHost('rcs300', production.host);
+  try {
+    assert.equal(await page.locator('body').getAttribute('data-demo'), 'false');
+    const config = await (await fetch(`${production.widget}/widget-config.json`)).json();
+    assert.deepEqual(config, { allowedHostOrigins: [production.host], demoCard: false });
+    await page.locator('#login-button').click();
+    await page.locator(WIDGET_FRAME).waitFor();
+    const frame = page.frameLocator(WIDGET_FRAME);
+    await frame.locator('.widget-root[data-widget="running"]').waitFor();
+    await frame.locator('#login-start').waitFor();
+    // No demo card anywhere: no demo box, persona picker, badge or "back to the demo card".
+    assert.equal(await frame.locator('.demo-box').count(), 0);
+    assert.equal(await frame.locator('#persona-picker').count(), 0);
+    assert.equal(await frame.locator('.badge-demo').count(), 0);
+    assert.equal(await frame.getByRole('button', { name: 'デモカードに戻る' }).count(), 0);
+    assert.equal(await frame.locator('.reader-status').textContent(), 'カードリーダーは接続されていません。');
+    await screenshot(page, 'widget-production-no-demo-card');
+    // A card operation before a reader is connected asks for one; the host hears no-reader.
+    const noReader = 'カードリーダーが接続されていません。下の「カードリーダーを接続」を押し、カードをリーダーに置いてから、もう一度お試しください。';
+    await frame.locator('#login-start').click();
+    await frame.locator('.page-login', { hasText: noReader }).waitFor();
+    await page.locator('#status', { hasText: noReader }).waitFor();
+    await screenshot(page, 'widget-production-connect-a-reader');
+    // With the virtual RC-S300 the login is made, and this production server refuses it: the
+    // simulator's card is not under the J-LIS roots — the production store is in force.
+    const { frame: withReader } = await widgetWithReader(page, 'Sony RC-S300');
+    assert.equal(await withReader.locator('.demo-box').count(), 0);
+    await withReader.locator('#login-start').click();
+    await enterPin(withReader, '1234');
+    await withReader.locator('#login-done').waitFor({ timeout: 60_000 });
+    assert.match(await verifiedStatus(page), /^The server refused the result: untrusted — /);
+    const verdict = await page.evaluate(() => window.mynawebDemo.lastVerify);
+    assert.equal(verdict.status, 422);
+    assert.equal(verdict.body.code, 'untrusted');
+    assert.equal(verdict.body.verified, false);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+    server.kill();
+    await rm(productionDb, { recursive: true, force: true });
   }
 });
 
