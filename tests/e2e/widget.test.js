@@ -388,6 +388,8 @@ test('a page that is not on the allow-list gets the refusal and no messages', as
         const frame = document.createElement('iframe');
         frame.title = 'widget';
         frame.setAttribute('allow', 'usb');
+        frame.style.width = '100%';
+        frame.style.height = '480px';
         frame.src = `${widget}/?embed=1&host=${encodeURIComponent(location.origin)}&id=refused2&lang=${lang}`;
         document.body.appendChild(frame);
       }, { widget: origins.widget, lang });
