@@ -104,7 +104,11 @@ export interface MountOptions {
   flow: Flow;
   /** For `submission`: sign the account (`account`) or the §6.2 consent (`consent`, default). */
   data?: 'account' | 'consent';
-  /** Starting language (the person can switch). Default `ja`. */
+  /**
+   * Starting language (the person can switch). Default `ja`. Also put in the iframe URL
+   * (`&lang=`), so the screens before `init`, a refusal included, use it; without it they use
+   * the browser's language.
+   */
   lang?: Lang;
   /** Your name as the person sees it and as it is signed (≤ 80 characters). */
   relyingParty: string;
@@ -133,7 +137,11 @@ export interface MountOptions {
   onResult?(result: CardResult | GuidanceSummary, info: { flow: Flow; kind: 'result' | 'summary' }): void;
   /** The content height the widget reported (after autoResize applied it). */
   onResize?(event: { height: number }): void;
-  /** `message` is in the widget's language and never contains a PIN. */
+  /**
+   * `message` is in the widget's language and never contains a PIN. `code` is a stable id, e.g.
+   * `statement`, `wrong-pin`, `pin-blocked`, `card`, `no-reader` (no card reader connected yet:
+   * a widget whose `widget-config.json` has no `"demoCard": true` starts without a card).
+   */
   onError?(event: { code: string; message: string }): void;
   onClose?(event: Record<string, never>): void;
 }
