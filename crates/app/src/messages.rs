@@ -11,7 +11,10 @@ use crate::session::SessionError;
 pub fn for_session_error(lang: Lang, error: &SessionError) -> String {
     match error {
         SessionError::Busy => Text::ErrBusy.get(lang).to_string(),
-        SessionError::NoCard | SessionError::Card(CardError::CardRemoved) => Text::ErrCardRemoved.get(lang).to_string(),
+        // No channel at all: no reader connected (a widget without the demo card, or a reader
+        // unplugged): say how to connect one, not that the card went away.
+        SessionError::NoCard => crate::i18n::widget::WidgetText::NoReaderYet.get(lang).to_string(),
+        SessionError::Card(CardError::CardRemoved) => Text::ErrCardRemoved.get(lang).to_string(),
         SessionError::Card(error) => for_card_error(lang, error),
         SessionError::Certificate(_) => Text::ErrCommunication.get(lang).to_string(),
     }
@@ -62,6 +65,14 @@ mod tests {
         assert_eq!(
             for_session_error(Lang::En, &error),
             "The card reader was disconnected. Connect it again and retry."
+        );
+    }
+
+    #[test]
+    fn no_reader_at_all_says_to_connect_one() {
+        assert_eq!(
+            for_session_error(Lang::En, &SessionError::NoCard),
+            "No card reader is connected. Press “Connect a card reader” below, put your card on the reader, then try again."
         );
     }
 

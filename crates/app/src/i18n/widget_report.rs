@@ -4,45 +4,7 @@
 //!
 //! Each key has Japanese, English and やさしい日本語 (with `{漢字|かんじ}` furigana), flows.md §7.2.
 
-use super::{Catalogue, Lang};
-
-/// Declares the catalogue enum, its [`Catalogue`] impl and the list of all its keys, from one
-/// table of `Key => [ja, en, easy]` (a key missing a language does not compile).
-macro_rules! catalogue {
-    ($(#[$meta:meta])* $name:ident { $($key:ident => [$ja:expr, $en:expr, $easy:expr $(,)?]),* $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        #[allow(missing_docs)] // each key's texts are its documentation
-        pub enum $name { $($key),* }
-
-        impl $name {
-            /// Every key, once (for the completeness test).
-            pub const ALL: &'static [$name] = &[$($name::$key),*];
-
-            /// The text in `lang` (see [`Catalogue::get`]).
-            pub fn get(self, lang: Lang) -> &'static str {
-                Catalogue::get(self, lang)
-            }
-
-            /// The text as HTML (see [`Catalogue::view`]).
-            pub fn view(self, lang: Lang) -> yew::Html {
-                Catalogue::view(self, lang)
-            }
-        }
-
-        impl Catalogue for $name {
-            fn text_ja(self) -> &'static str {
-                match self { $($name::$key => $ja),* }
-            }
-            fn text_en(self) -> &'static str {
-                match self { $($name::$key => $en),* }
-            }
-            fn text_easy(self) -> &'static str {
-                match self { $($name::$key => $easy),* }
-            }
-        }
-    };
-}
+use super::{catalogue, Catalogue, Lang};
 
 catalogue! {
     /// Every text of the widget's reporting to the host page.
