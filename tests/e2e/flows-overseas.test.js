@@ -301,6 +301,21 @@ test('overseas: unplugging the RC-S300 and plugging it back keeps the answers, t
   await page.close();
 });
 
+test('overseas: the checklist and the draft with its PIN boxes fit a 360 px wide phone screen (en)', async () => {
+  const t = T.en;
+  const { page } = await openFlow('standard', 'en');
+  await page.setViewportSize({ width: 360, height: 800 });
+  for (const [id, value] of [['q1', 'yes'], ['q2', 'no'], ['q6', 'yes'], ['q7', 'no'], ['q8', 'mail'], ['q9', 'honseki'], ['q10', 'yes'], ['q11', 'no']]) {
+    await answer(page, id, value, t);
+  }
+  await page.locator('.overseas-checklist[data-checklist="new-card-from-abroad"]').waitFor();
+  await page.locator('.page-overseas .draft-sheet .pin-boxes').first().waitFor();
+  // Nothing makes the page scroll sideways.
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360);
+  await screenshot(page, 'flows-overseas-draft-360px-en');
+  await page.close();
+});
+
 test('overseas: a double click on Next moves one question on — the second click never lands on Back (en)', async () => {
   const t = T.en;
   const { page } = await openFlow('standard', 'en');
