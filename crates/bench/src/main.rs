@@ -264,6 +264,13 @@ fn sizes(root: &Path, dist: &Path, work: &Path) -> SizeReport {
                 .push(format!("the app's Wasm could not be split: {e}"));
         }
     }
+    let widget_script = root.join("pkg/mynaweb-widget.js");
+    if widget_script.exists() {
+        match file_size("pkg/mynaweb-widget.js".into(), &widget_script) {
+            Ok(s) => report.widget_script = Some(s),
+            Err(e) => report.notes.push(e),
+        }
+    }
     report.sim_key_data_bytes = std::fs::read_dir(root.join("crates/sim/data/keys"))
         .map(|d| {
             d.filter_map(|e| e.ok()?.metadata().ok())
